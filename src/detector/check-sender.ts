@@ -1,0 +1,207 @@
+/**
+ * One check: parse → normalise → trusted? → lookalike? → impersonation? → suspicious? → verdict,
+ * for each mailbox of the input; the worst mailbox wins. Never throws: an unexpected internal error
+ * becomes an `invalid` result with code `unparseable` rather than an exception in a mail gateway.
+ */
+
+import { findingMessage, hiddenMessage, invalidReason, toReason, trustedReason } from '../explain';
+import { normalizeDomain, normalizeLocalPart, findHiddenChars } from '../normalize';
+import { parseSender, type ParsedMailbox } from '../parse';
+import { analyzeDisplayName, analyzeDomain, scoreFor, standaloneScriptFindings, VERDICT_RANK, type Finding } from '../score';
+import type { TrustIndex } from '../trust-index/compile';
+import type { CheckResult, HiddenChar, Reason, SenderParts, TechniqueCode, TrustedEntry } from '../types';
+
+function hiddenFinding(h: HiddenChar): Finding {
+  return { code: h.kind === 'bidi' ? 'bidi-control' : 'invisible-char', detail: { ...h } };
+}
+
+function invalid(input: string, code: Parameters<typeof invalidReason>[0], message?: string, sender?: SenderParts): CheckResult {
+  return { input, verdict: 'invalid', score: 0, reasons: [invalidReason(code, message)], ...(sender === undefined ? {} : { sender }) };
+}
+
+/** Finds the entries that trust this host (walking up to the registrable domain) or this address. */
+function trustedBy(index: TrustIndex, domain: string, registrable: string | null, address: string | undefined): { entry: TrustedEntry; byAddress: boolean } | undefined {
+  if (address !== undefined) {
+    const byAddr = index.addresses.get(address);
+    if (byAddr !== undefined) return { entry: byAddr[0]!, byAddress: true };
+  }
+  let host = domain;
+  for (;;) {
+    const entries = index.hosts.get(host);
+    if (entries !== undefined) return { entry: entries[0]!, byAddress: false };
+    if (registrable === null || host === registrable) return undefined;
+    const dot = host.indexOf('.');
+    if (dot < 0) return undefined;
+    host = host.slice(dot + 1);
+  }
+}
+
+function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): CheckResult {
+  const hidden: HiddenChar[] = [];
+  let displayName = box.displayName;
+  if (displayName !== undefined) {
+    const h = findHiddenChars(displayName, 'display-name');
+    hidden.push(...h.found);
+    displayName = h.cleaned.trim() === '' ? undefined : h.cleaned;
+  }
+  let local = box.localPart;
+  if (local !== undefined) {
+    const h = findHiddenChars(local, 'local-part');
+    hidden.push(...h.found);
+    local = h.cleaned;
+  }
+  if (box.ipLiteral) {
+    return impersonationOrInvalid(index, input, displayName, box, hidden);
+  }
+  const norm = normalizeDomain(box.domain, { privateSuffixes: index.policy.privateSuffixes });
+  hidden.push(...norm.hidden);
+  if (!norm.ok) {
+    if (norm.code === 'ip-literal') return impersonationOrInvalid(index, input, displayName, box, hidden);
+    return invalid(input, norm.code === 'empty' ? 'no-domain' : norm.code, norm.message);
+  }
+  const normalizedLocalPart = local === undefined ? undefined : normalizeLocalPart(local);
+  const address = normalizedLocalPart === undefined ? undefined : `${normalizedLocalPart}@${norm.unicode}`;
+  const sender: SenderParts = {
+    raw: input,
+    ...(displayName === undefined ? {} : { displayName }),
+    ...(local === undefined ? {} : { localPart: local }),
+    ...(normalizedLocalPart === undefined ? {} : { normalizedLocalPart }),
+    ...(address === undefined ? {} : { address }),
+    domain: norm.unicode,
+    asciiDomain: norm.ascii,
+    registrableDomain: norm.registrableDomain,
+    publicSuffix: norm.publicSuffix,
+    subdomain: norm.subdomain,
+    label: norm.label,
+    hiddenChars: hidden,
+  };
+  const hiddenFindings = hidden.map(hiddenFinding);
+  const senderDomain = norm.unicode;
+
+  // Trusted, unless hidden characters were needed to get there.
+  const trusted = trustedBy(index, norm.unicode, norm.registrableDomain, address);
+  if (trusted !== undefined) {
+    if (hidden.length === 0) {
+      return { input, verdict: 'trusted', score: 0, sender, reasons: [trustedReason(trusted.entry, senderDomain, trusted.byAddress)], match: { entry: trusted.entry, domain: trusted.entry.domain, similarity: 1 } };
+    }
+    const ctx = { senderDomain, entry: trusted.entry };
+    const codes = hiddenFindings.map((f) => f.code);
+    return {
+      input,
+      verdict: 'lookalike',
+      score: scoreFor({ verdict: 'lookalike', similarity: 1, codes }),
+      sender,
+      match: { entry: trusted.entry, domain: trusted.entry.domain, similarity: 1 },
+      reasons: hiddenFindings.map((f) => toReason(f, ctx)),
+    };
+  }
+
+  const identity = { address, domain: norm.unicode, registrableDomain: norm.registrableDomain };
+  const domainHit = analyzeDomain(index, {
+    domain: norm.unicode,
+    registrableDomain: norm.registrableDomain,
+    publicSuffix: norm.publicSuffix,
+    subdomain: norm.subdomain,
+    label: norm.label,
+    writtenLabel: norm.writtenLabel,
+  });
+  const nameHit = displayName === undefined ? undefined : analyzeDisplayName(index, displayName, identity);
+
+  if (domainHit !== undefined) {
+    const findings = [...domainHit.findings, ...hiddenFindings];
+    if (nameHit !== undefined) findings.push(...nameHit.findings);
+    const ctx = { senderDomain, entry: domainHit.entry };
+    const codes = findings.map((f) => f.code);
+    return {
+      input,
+      verdict: 'lookalike',
+      score: scoreFor({ verdict: 'lookalike', similarity: domainHit.similarity, codes }),
+      sender,
+      match: { entry: domainHit.entry, domain: domainHit.entry.domain, similarity: round(domainHit.similarity) },
+      reasons: findings.map((f) => toReason(f, ctx)),
+    };
+  }
+  if (nameHit !== undefined) {
+    const findings = [...nameHit.findings, ...hiddenFindings];
+    const ctx = { senderDomain, entry: nameHit.entry };
+    const codes = findings.map((f) => f.code);
+    return {
+      input,
+      verdict: 'impersonation',
+      score: scoreFor({ verdict: 'impersonation', codes, claims: nameHit.kind }),
+      sender,
+      match: { entry: nameHit.entry, domain: nameHit.entry.domain, similarity: 1 },
+      reasons: findings.map((f) => toReason(f, ctx)),
+    };
+  }
+  const signals = [...standaloneScriptFindings(norm.label), ...hiddenFindings];
+  if (signals.length > 0) {
+    const ctx = { senderDomain };
+    return {
+      input,
+      verdict: 'suspicious',
+      score: scoreFor({ verdict: 'suspicious', codes: signals.map((f) => f.code) }),
+      sender,
+      reasons: signals.map((f) => ({ ...toReason(f, ctx), message: messageWithoutTarget(f, ctx) })),
+    };
+  }
+  return { input, verdict: 'unknown', score: 0, sender, reasons: [] };
+}
+
+/** Suspicious findings have no trusted target: word their sentences without one. */
+function messageWithoutTarget(f: Finding, ctx: { senderDomain: string }): string {
+  if (f.code === 'whole-script') {
+    return `${ctx.senderDomain} is written entirely in ${(f.detail['scripts'] as string[]).join('/')} letters that read as Latin.`;
+  }
+  if (f.code === 'invisible-char' || f.code === 'bidi-control') return hiddenMessage(f.detail as unknown as HiddenChar, ctx.senderDomain);
+  return findingMessage(f, ctx);
+}
+
+function impersonationOrInvalid(index: TrustIndex, input: string, displayName: string | undefined, box: ParsedMailbox, hidden: HiddenChar[]): CheckResult {
+  if (displayName !== undefined) {
+    const hit = analyzeDisplayName(index, displayName, { address: undefined, domain: box.domain, registrableDomain: null });
+    if (hit !== undefined) {
+      const ctx = { senderDomain: box.domain, entry: hit.entry };
+      const findings = [...hit.findings, ...hidden.map(hiddenFinding)];
+      return {
+        input,
+        verdict: 'impersonation',
+        score: scoreFor({ verdict: 'impersonation', codes: findings.map((f) => f.code), claims: hit.kind }),
+        match: { entry: hit.entry, domain: hit.entry.domain, similarity: 1 },
+        reasons: [...findings.map((f) => toReason(f, ctx)), invalidReason('ip-literal')],
+      };
+    }
+  }
+  return invalid(input, 'ip-literal');
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Checks one raw sender against a compiled index. Never throws. */
+export function checkSender(index: TrustIndex, sender: string): CheckResult {
+  const input = typeof sender === 'string' ? sender : String(sender);
+  try {
+    const parsed = parseSender(input);
+    if (!parsed.ok) return invalid(input.length > 1024 ? `${input.slice(0, 1024)}…` : input, parsed.code, parsed.message);
+    if (parsed.mailboxes.length === 1) return checkMailbox(index, input, parsed.mailboxes[0]!);
+    const results = parsed.mailboxes.map((box) => checkMailbox(index, input, box));
+    let worst = results[0]!;
+    for (const r of results) {
+      const a = VERDICT_RANK[r.verdict];
+      const b = VERDICT_RANK[worst.verdict];
+      if (a > b || (a === b && r.score > worst.score)) worst = r;
+    }
+    return { ...worst, mailboxes: results };
+  } catch (error) {
+    // Defensive: a bug must not take a mail gateway down. Report it as an invalid input.
+    // `internal: true` lets tests assert that this path is never taken.
+    const message = error instanceof Error ? error.message : String(error);
+    const shown = input.length > 1024 ? `${input.slice(0, 1024)}…` : input;
+    return { input: shown, verdict: 'invalid', score: 0, reasons: [{ code: 'unparseable', message: `Internal error while checking: ${message}`, internal: true }] };
+  }
+}
+
+/** The technique codes of a result, in order, without duplicates. */
+export function reasonCodes(result: CheckResult): TechniqueCode[] {
+  return [...new Set(result.reasons.map((r: Reason) => r.code))] as TechniqueCode[];
+}

@@ -1,0 +1,9 @@
+export {
+  findingMessage,
+  hiddenMessage,
+  invalidReason,
+  toReason,
+  trustedReason,
+  INVALID_MESSAGES,
+  type ExplainContext,
+} from './messages';

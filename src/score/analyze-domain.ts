@@ -1,0 +1,248 @@
+/**
+ * Finds the trusted label a sender domain imitates, through lookups only (no loop over the trusted
+ * list): the whole registrable label (exact, skeleton, typo index), the label read as brand + words
+ * (combo), its hyphen tokens and the subdomain labels (embedding), dot insertion, and a trusted
+ * suffix written into the label (`contoso-com.net`). Every route that reaches the same trusted
+ * label contributes its findings, so composed techniques are all reported.
+ */
+
+import { analyzeScripts, skeleton } from '../skeleton';
+import { queryDeleteIndex } from '../trust-index/delete-index';
+import type { TrustIndex } from '../trust-index/compile';
+import type { TrustedEntry } from '../types';
+import { compareLabels, type Finding } from './compare-labels';
+
+/** The parts of a normalised sender domain that the analysis needs. */
+export interface DomainView {
+  /** Host, Unicode, lowercase. */
+  readonly domain: string;
+  readonly registrableDomain: string | null;
+  readonly publicSuffix: string | null;
+  readonly subdomain: string;
+  readonly label: string | null;
+  /** The label as written (case kept), for capital-I-for-l lookalikes. */
+  readonly writtenLabel: string | null;
+}
+
+/** A trusted label the sender imitates, with every technique found. */
+export interface DomainCandidate {
+  readonly labelId: number;
+  readonly entry: TrustedEntry;
+  readonly similarity: number;
+  readonly findings: readonly Finding[];
+}
+
+/** Suffix factor: the same label under another suffix still looks almost the same. */
+const OTHER_SUFFIX = 0.9;
+/** At most this many subdomain labels are examined (hostile hosts can have 127). */
+const MAX_SUBDOMAIN_LABELS = 8;
+
+class Collector {
+  readonly byLabel = new Map<number, { similarity: number; findings: Finding[]; keys: Set<string> }>();
+
+  add(labelId: number, similarity: number, findings: readonly Finding[]): void {
+    let c = this.byLabel.get(labelId);
+    if (c === undefined) {
+      c = { similarity, findings: [], keys: new Set() };
+      this.byLabel.set(labelId, c);
+    } else if (similarity > c.similarity) c.similarity = similarity;
+    for (const f of findings) {
+      const key = `${f.code}\u0000${JSON.stringify(f.detail)}`;
+      if (c.keys.has(key)) continue;
+      c.keys.add(key);
+      c.findings.push(f);
+    }
+  }
+}
+
+function codePointLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) n++;
+  }
+  return n;
+}
+
+/** The entry to name for a label: same suffix as the sender first, then organisations, then input order. */
+function pickEntry(index: TrustIndex, labelId: number, suffix: string | null): TrustedEntry {
+  const list = index.labelEntries[labelId]!;
+  return (
+    list.find((e) => e.suffix === suffix && !e.sharedProvider) ??
+    list.find((e) => !e.sharedProvider) ??
+    list[0]!
+  );
+}
+
+function suffixFindings(index: TrustIndex, labelId: number, suffix: string | null): { factor: number; findings: Finding[] } {
+  const list = index.labelEntries[labelId]!;
+  if (suffix === null || list.some((e) => e.suffix === suffix)) return { factor: 1, findings: [] };
+  const trusted = pickEntry(index, labelId, suffix);
+  return { factor: OTHER_SUFFIX, findings: [{ code: 'tld-swap', detail: { suffix, trustedSuffix: trusted.suffix } }] };
+}
+
+/**
+ * Matches `text` (a whole label, a core or a token) against trusted labels: exactly, by skeleton,
+ * and (when `typos`) within the typo budget. Calls back with each label id and its comparison.
+ */
+function matchText(
+  index: TrustIndex,
+  text: string,
+  typos: boolean,
+  visit: (labelId: number, similarity: number, findings: Finding[]) => void,
+): void {
+  const lower = text.toLowerCase();
+  const exact = index.labelIds.get(lower);
+  const sk = skeleton(text);
+  const seen = new Set<number>();
+  if (exact !== undefined && lower === text) {
+    seen.add(exact);
+    visit(exact, 1, []);
+  }
+  for (const id of index.skeletonIds.get(sk) ?? []) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const cmp = compareLabels(text, index.labels[id]!);
+    visit(id, cmp.similarity, [...cmp.visual, ...cmp.typos]);
+  }
+  if (!typos) return;
+  for (const hit of queryDeleteIndex(index.deletes, sk)) {
+    if (hit.distance === 0) continue;
+    for (const id of index.typoTargets[hit.target]!) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const cmp = compareLabels(text, index.labels[id]!);
+      visit(id, cmp.similarity, [...cmp.visual, ...cmp.typos]);
+    }
+  }
+}
+
+/** Script findings for a label that imitates a Latin name (UTS #39 §5.1 mixed-script, §4 whole-script). */
+function scriptFindings(label: string): Finding[] {
+  let ascii = true;
+  for (let i = 0; i < label.length; i++) if (label.charCodeAt(i) > 0x7f) ascii = false;
+  if (ascii) return [];
+  const a = analyzeScripts(label);
+  const out: Finding[] = [];
+  if (a.wholeScriptConfusable) out.push({ code: 'whole-script', detail: { label, scripts: a.scripts } });
+  else if (a.mixedScript) out.push({ code: 'mixed-script', detail: { label, scripts: a.scripts } });
+  return out;
+}
+
+/**
+ * The best trusted label the sender domain imitates, or undefined. The same registrable domain as
+ * a trusted entry is never a lookalike of it (a host under it that is not trusted is just unknown).
+ */
+export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandidate | undefined {
+  const { label, publicSuffix: suffix, registrableDomain } = view;
+  if (label === null || registrableDomain === null) return undefined;
+  const written = view.writtenLabel ?? label;
+  const out = new Collector();
+  const labelLength = Math.max(1, codePointLength(label));
+  const sameRegistrable = (id: number): boolean =>
+    index.labelEntries[id]!.some((e) => e.registrableDomain === registrableDomain);
+
+  // 1. The whole label.
+  matchText(index, written, true, (id, similarity, findings) => {
+    if (sameRegistrable(id) && findings.length === 0) return;
+    const sfx = suffixFindings(index, id, suffix);
+    if (findings.length === 0 && sfx.findings.length === 0) return;
+    out.add(id, similarity * sfx.factor, [...findings, ...sfx.findings]);
+  });
+
+  // 2. Brand + business words (combo), with typos allowed in the brand.
+  for (const split of index.words.splits(label, 3)) {
+    const core = written.slice(split.start, split.start + split.core.length);
+    const combo: Finding = {
+      code: 'combo',
+      detail: { core: split.core, prefixWords: split.prefixWords, suffixWords: split.suffixWords, hyphenated: split.hyphenated },
+    };
+    // Typos inside a combo only for cores long enough to carry one (same rule as whole labels),
+    // and never when the core is itself a word (`invoices-mail` is not a typo of `gmail`).
+    const coreTypos = codePointLength(split.core) >= index.policy.minLengthOneEdit && !index.words.words.has(split.core);
+    matchText(index, core, coreTypos, (id, similarity, findings) => {
+      const offsetFindings = findings.map((f) =>
+        typeof f.detail['position'] === 'number'
+          ? { code: f.code, detail: { ...f.detail, position: (f.detail['position'] as number) + codePointLength(label.slice(0, split.start)) } }
+          : f,
+      );
+      const sfx = suffixFindings(index, id, suffix);
+      const share = codePointLength(split.core) / labelLength;
+      out.add(id, similarity * share * sfx.factor, [...offsetFindings, combo, ...sfx.findings]);
+    });
+  }
+
+  // 3. Hyphen tokens of the label: an embedded brand, or a trusted suffix spelled with hyphens.
+  if (label.includes('-')) {
+    const tokens = label.split('-');
+    let start = 0;
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t]!;
+      const tokenStart = start;
+      start += token.length + 1;
+      if (codePointLength(token) < index.policy.minBrandLength || tokens.length < 2) continue;
+      matchText(index, written.slice(tokenStart, tokenStart + token.length), false, (id, similarity, findings) => {
+        const sfx = suffixFindings(index, id, suffix);
+        const embed: Finding = { code: 'subdomain-embedding', detail: { token, where: 'label', position: codePointLength(label.slice(0, tokenStart)) } };
+        out.add(id, similarity * (codePointLength(token) / labelLength) * OTHER_SUFFIX, [...findings, embed, ...sfx.findings]);
+      });
+    }
+    // `contoso-com.net`, `contoso-co-uk.com`: label + hyphen + a trusted suffix.
+    for (let p = label.indexOf('-'); p > 0; p = label.indexOf('-', p + 1)) {
+      const left = label.slice(0, p);
+      const right = label.slice(p + 1).split('-').join('.');
+      const id = index.labelIds.get(left);
+      if (id === undefined) continue;
+      const entry = index.labelEntries[id]!.find((e) => e.suffix === right);
+      if (entry === undefined) continue;
+      out.add(id, 0.85, [{ code: 'tld-swap', detail: { suffix, trustedSuffix: entry.suffix, hyphenated: label.slice(p + 1) } }]);
+    }
+  }
+
+  // 4. Subdomain labels: a trusted domain or brand in front of an unrelated domain (level squat).
+  if (view.subdomain !== '') {
+    const subLabels = view.subdomain.split('.').slice(-MAX_SUBDOMAIN_LABELS);
+    for (let i = 0; i < subLabels.length; i++) {
+      for (let j = i + 1; j <= subLabels.length; j++) {
+        const seq = subLabels.slice(i, j).join('.');
+        for (const e of index.hosts.get(seq) ?? []) {
+          const id = index.labelIds.get(e.label)!;
+          out.add(id, 0.8, [{ code: 'subdomain-embedding', detail: { embeddedDomain: seq, where: 'subdomain', registrableDomain } }]);
+        }
+      }
+      for (const token of subLabels[i]!.split('-')) {
+        if (codePointLength(token) < index.policy.minBrandLength) continue;
+        matchText(index, token, false, (id, similarity, findings) => {
+          out.add(id, similarity * 0.7, [...findings, { code: 'subdomain-embedding', detail: { token, where: 'subdomain', registrableDomain } }]);
+        });
+      }
+    }
+    // 5. Dot insertion: `cont.oso.com` splits the trusted label `contoso` with a dot.
+    const last = subLabels.slice(-2);
+    for (let k = 0; k < last.length; k++) {
+      const joined = last.slice(k).join('') + label;
+      const dots = last.slice(k).reduce<number[]>((acc, l) => [...acc, (acc.at(-1) ?? 0) + codePointLength(l)], []);
+      matchText(index, joined, false, (id, similarity, findings) => {
+        const sfx = suffixFindings(index, id, suffix);
+        out.add(id, similarity * 0.95 * sfx.factor, [...findings, { code: 'dot-insertion', detail: { positions: dots, joined }, }, ...sfx.findings]);
+      });
+    }
+  }
+
+  let best: DomainCandidate | undefined;
+  for (const [id, c] of out.byLabel) {
+    if (c.findings.length === 0) continue;
+    if (best === undefined || c.similarity > best.similarity || (c.similarity === best.similarity && id < best.labelId)) {
+      best = { labelId: id, entry: pickEntry(index, id, suffix), similarity: Math.min(1, c.similarity), findings: c.findings };
+    }
+  }
+  if (best === undefined) return undefined;
+  const scripts = scriptFindings(label);
+  if (scripts.length > 0) best = { ...best, findings: [...scripts, ...best.findings] };
+  return best;
+}
+
+/** Script findings of a label with no trusted target (for the `suspicious` verdict). */
+export function standaloneScriptFindings(label: string | null): Finding[] {
+  return label === null ? [] : scriptFindings(label);
+}

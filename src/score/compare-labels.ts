@@ -1,0 +1,156 @@
+/**
+ * Explains how a sender label differs from the trusted label it imitates: which characters are
+ * visual substitutes (homoglyph, diacritic) and which edits are typos (omission, insertion,
+ * replacement, transposition, with their special cases repetition, hyphenation, vowel-swap and
+ * bitsquat). Runs only for flagged senders, so clarity beats speed here.
+ *
+ * Method: both labels are expanded into their skeleton characters (UTS #39 §4, src/skeleton), each
+ * remembering the written code point it came from; an optimal OSA alignment of the two skeleton
+ * strings then pairs the characters. Matched skeleton characters whose written forms differ are
+ * visual substitutions (grouped so `rn`/`m` is one substitution); every other step is a typo.
+ */
+
+import { describeCodePoint, isDiacriticOf, skeletonUnits, type SkeletonUnit } from '../skeleton';
+import type { TechniqueCode } from '../types';
+import { areKeyboardAdjacent } from '../variants/keyboards';
+import { osaAlign } from '../trust-index/osa';
+
+/** One technique found, with structured detail; `explain` turns it into a sentence. */
+export interface Finding {
+  readonly code: TechniqueCode;
+  readonly detail: Readonly<Record<string, unknown>>;
+}
+
+/** The comparison of a sender label with a trusted label. */
+export interface LabelComparison {
+  /** OSA distance between the skeletons (0 = renders the same). */
+  readonly distance: number;
+  /** Visual similarity in [0, 1]. */
+  readonly similarity: number;
+  /** Homoglyph and diacritic substitutions. */
+  readonly visual: readonly Finding[];
+  /** Typo edits. */
+  readonly typos: readonly Finding[];
+}
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+
+function expand(units: readonly SkeletonUnit[]): { chars: string[]; owner: number[] } {
+  const chars: string[] = [];
+  const owner: number[] = [];
+  units.forEach((u, k) => {
+    for (const c of u.output) {
+      chars.push(c);
+      owner.push(k);
+    }
+  });
+  return { chars, owner };
+}
+
+function describeText(text: string): { char: string; codePoint: string; script: string }[] {
+  return [...text].map((c) => describeCodePoint(c));
+}
+
+/** True when two ASCII characters differ in exactly one bit (bitsquatting, Dinaburg 2011). */
+export function isOneBitFlip(a: string, b: string): boolean {
+  if (a.length !== 1 || b.length !== 1) return false;
+  const x = a.charCodeAt(0) ^ b.charCodeAt(0);
+  return x !== 0 && (x & (x - 1)) === 0 && a.charCodeAt(0) < 128 && b.charCodeAt(0) < 128;
+}
+
+/**
+ * Compares `sender` (as written, case preserved) with `trusted`. `offset` shifts reported
+ * positions when `sender` is a part of a longer label (a combo's core).
+ */
+export function compareLabels(sender: string, trusted: string, offset = 0): LabelComparison {
+  const su = skeletonUnits(sender);
+  const tu = skeletonUnits(trusted);
+  const s = expand(su);
+  const t = expand(tu);
+  const { distance, ops } = osaAlign(s.chars, t.chars);
+  const visual: Finding[] = [];
+  const typos: Finding[] = [];
+
+  // Clusters of matched skeleton characters that share written units on either side.
+  let clusterS = new Set<number>();
+  let clusterT = new Set<number>();
+  const closeCluster = (): void => {
+    if (clusterS.size === 0 && clusterT.size === 0) return;
+    const sIdx = [...clusterS].sort((a, b) => a - b);
+    const tIdx = [...clusterT].sort((a, b) => a - b);
+    const sText = sIdx.map((k) => su[k]!.source).join('');
+    const tText = tIdx.map((k) => tu[k]!.source).join('');
+    clusterS = new Set();
+    clusterT = new Set();
+    if (sText === tText || sText.toLowerCase() === tText.toLowerCase()) return;
+    const position = su[sIdx[0]!]!.position + offset;
+    const detail = {
+      position,
+      trustedPosition: tu[tIdx[0]!]!.position,
+      sender: sText,
+      trusted: tText,
+      senderChars: describeText(sText),
+      trustedChars: describeText(tText),
+    };
+    visual.push({ code: isDiacriticOf(sText, tText) ? 'diacritic' : 'homoglyph', detail });
+  };
+
+  // Code-point position in the sender just after the last sender character consumed.
+  let nextSenderPos = 0;
+  for (let k = 0; k < ops.length; k++) {
+    const op = ops[k]!;
+    if (op.op !== 'delete') nextSenderPos = su[s.owner[op.op === 'transpose' ? op.i + 1 : op.i]!]!.position + 1;
+    if (op.op === 'match') {
+      const a = s.owner[op.i]!;
+      const b = t.owner[op.j]!;
+      if (!clusterS.has(a) && !clusterT.has(b)) closeCluster();
+      clusterS.add(a);
+      clusterT.add(b);
+      continue;
+    }
+    closeCluster();
+    if (op.op === 'insert') {
+      const unit = su[s.owner[op.i]!]!;
+      const ch = s.chars[op.i]!;
+      const position = unit.position + offset;
+      const neighbours = [s.chars[op.i - 1], s.chars[op.i + 1]];
+      const base = { position, char: ch };
+      if (ch === '-') typos.push({ code: 'hyphenation', detail: base });
+      else if (neighbours.includes(ch)) typos.push({ code: 'repetition', detail: base });
+      const keyboard = (neighbours.filter((n) => n !== undefined) as string[]).flatMap((n) =>
+        areKeyboardAdjacent(ch, n).length > 0 ? [{ neighbour: n, layouts: areKeyboardAdjacent(ch, n) }] : [],
+      );
+      typos.push({ code: 'insertion', detail: keyboard.length > 0 ? { ...base, keyboard } : base });
+    } else if (op.op === 'delete') {
+      const unit = tu[t.owner[op.j]!]!;
+      typos.push({ code: 'omission', detail: { position: nextSenderPos + offset, trustedPosition: unit.position, char: unit.source } });
+    } else if (op.op === 'substitute') {
+      const sUnit = su[s.owner[op.i]!]!;
+      const tUnit = tu[t.owner[op.j]!]!;
+      const from = tUnit.source.toLowerCase();
+      const to = sUnit.source.toLowerCase();
+      const base = { position: sUnit.position + offset, trustedPosition: tUnit.position, trusted: tUnit.source, sender: sUnit.source };
+      const layouts = areKeyboardAdjacent(from, to);
+      typos.push({ code: 'replacement', detail: layouts.length > 0 ? { ...base, keyboard: layouts } : base });
+      if (VOWELS.has(from) && VOWELS.has(to)) typos.push({ code: 'vowel-swap', detail: base });
+      if (isOneBitFlip(from, to)) {
+        typos.push({
+          code: 'bitsquat',
+          detail: { ...base, bit: Math.log2(from.charCodeAt(0) ^ to.charCodeAt(0)) },
+        });
+      }
+    } else {
+      const a = su[s.owner[op.i]!]!;
+      const b = su[s.owner[op.i + 1]!]!;
+      typos.push({
+        code: 'transposition',
+        detail: { position: a.position + offset, positions: [a.position + offset, b.position + offset], sender: a.source + b.source, trusted: b.source + a.source },
+      });
+    }
+  }
+  closeCluster();
+  const longest = Math.max(s.chars.length, t.chars.length, 1);
+  // Each visual substitution keeps the similarity just under 1: renders alike, is not the same name.
+  const similarity = Math.max(0, (1 - distance / longest) * (visual.length > 0 ? 0.98 : 1));
+  return { distance, similarity, visual, typos };
+}

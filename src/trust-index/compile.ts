@@ -1,0 +1,321 @@
+/**
+ * Compiles a trusted list once into lookup tables, so that checking a sender costs the same with
+ * 100 or 100,000 entries:
+ *   - hosts:      trusted domain → entries            (exact trust, walked up the sender's host)
+ *   - addresses:  normalised address → entries        (contacts at shared mailbox providers)
+ *   - labels:     registrable label → label id        (tld-swap, tokens, combos)
+ *   - skeletons:  UTS #39 skeleton of a label → ids   (homoglyphs, diacritics, whole-script)
+ *   - deletes:    symmetric-delete index over label skeletons (typos, OSA ≤ 2)
+ *   - names:      folded contact / organisation names (display-name impersonation)
+ *   - brands:     folded brand keys (display names that name a trusted organisation)
+ */
+
+import type { TrustedInput, TrustedListInput } from '../detector/types';
+import { normalizeDomain, normalizeLocalPart } from '../normalize';
+import { skeleton } from '../skeleton';
+import type { TrustedEntry } from '../types';
+import { BUSINESS_WORDS } from '../variants/business-words';
+import { buildDeleteIndex, type DeleteIndex } from './delete-index';
+import { TrustedListError, type EntryLocation } from './errors';
+import { nameKey, nameTokens } from './name-key';
+import { parseTrustedEntryText, parseTrustedList } from './parse-trusted-list';
+import { isSharedProviderDomain } from './shared-providers';
+import { WordMatcher } from './word-matcher';
+
+/** Policy knobs of the index, resolved (see DetectorOptions for the documented meaning). */
+export interface IndexPolicy {
+  readonly privateSuffixes: boolean;
+  readonly minLengthOneEdit: number;
+  readonly minLengthTwoEdits: number;
+  readonly minBrandLength: number;
+}
+
+/** Defaults, frozen. Thresholds are explained in README "Policy". */
+export const DEFAULT_INDEX_POLICY: IndexPolicy = Object.freeze({
+  privateSuffixes: true,
+  // Chromium's lookalike check allows one edit from 5 characters (top_domain_util.cc
+  // kMinLengthForEditDistance = 5): below that, one edit reaches too many real, unrelated names
+  // (ubs/ups, bmw/bme). Two edits only from 9 characters, where two edits still leave ≥ 7 of 9
+  // characters in place (similarity ≥ 0.78).
+  minLengthOneEdit: 5,
+  minLengthTwoEdits: 9,
+  // Brands of 3 letters (`ups`, `dhl`) are too common as tokens of unrelated names to be matched
+  // inside other labels or display names; they are still matched as whole labels.
+  minBrandLength: 4,
+});
+
+/** Options of `compileTrustedList`. */
+export interface CompileOptions extends Partial<IndexPolicy> {
+  readonly words?: readonly string[];
+  readonly sharedProviders?: readonly string[];
+  readonly file?: string;
+}
+
+/** The compiled trusted list. Immutable apart from per-query scratch in the delete index. */
+export interface TrustIndex {
+  readonly policy: IndexPolicy;
+  readonly entries: readonly TrustedEntry[];
+  /** Trusted domains (Unicode) → entries that trust the whole domain. */
+  readonly hosts: ReadonlyMap<string, readonly TrustedEntry[]>;
+  /** Normalised addresses → entries that trust exactly that address. */
+  readonly addresses: ReadonlyMap<string, readonly TrustedEntry[]>;
+  /** Unique registrable labels of all entries. */
+  readonly labels: readonly string[];
+  /** Entries per label id. */
+  readonly labelEntries: readonly (readonly TrustedEntry[])[];
+  readonly labelIds: ReadonlyMap<string, number>;
+  /** Skeleton per label id. */
+  readonly labelSkeletons: readonly string[];
+  /** Label skeleton → label ids. */
+  readonly skeletonIds: ReadonlyMap<string, readonly number[]>;
+  /** Unique label skeletons indexed for typos; target id → label ids. */
+  readonly typoTargets: readonly (readonly number[])[];
+  readonly deletes: DeleteIndex;
+  /** Folded contact names → entries. */
+  readonly names: ReadonlyMap<string, readonly TrustedEntry[]>;
+  /** Token counts of the names in `names`. */
+  readonly nameSizes: ReadonlySet<number>;
+  /** Folded brand key (skeleton, no separators) → label ids or entries with an organisation name. */
+  readonly brands: ReadonlyMap<string, readonly TrustedEntry[]>;
+  readonly words: WordMatcher;
+  readonly extraSharedProviders: ReadonlySet<string>;
+}
+
+/** Typo budget for a trusted label of `length` code points under `policy`. */
+export function editBudget(length: number, policy: IndexPolicy): number {
+  if (length >= policy.minLengthTwoEdits) return 2;
+  if (length >= policy.minLengthOneEdit) return 1;
+  return 0;
+}
+
+/** Whether `domain` is a shared mailbox provider under this index (bundled list or options). */
+export function isSharedProvider(index: TrustIndex, registrableDomain: string | null): boolean {
+  if (registrableDomain === null) return false;
+  return index.extraSharedProviders.has(registrableDomain) || isSharedProviderDomain(registrableDomain);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+function entryText(raw: unknown): string {
+  if (typeof raw === 'string') return raw;
+  try {
+    return JSON.stringify(raw) ?? String(raw);
+  } catch {
+    return String(raw);
+  }
+}
+
+/** Folded brand key of a label or organisation name: skeleton without separators. */
+export function brandKey(text: string): string {
+  return nameTokens(text).join('');
+}
+
+/** Turns one caller entry into a TrustedEntry, or throws TrustedListError naming it. */
+function compileEntry(
+  raw: unknown,
+  index: number,
+  defaultFile: string | undefined,
+  policy: IndexPolicy,
+  extraShared: ReadonlySet<string>,
+): TrustedEntry {
+  const text = entryText(raw);
+  let input: TrustedInput;
+  let location: EntryLocation = { index };
+  if (typeof raw === 'string') {
+    const parsed = parseTrustedEntryText(raw);
+    if (defaultFile !== undefined) location = { index, file: defaultFile };
+    if (typeof parsed === 'string') {
+      throw new TrustedListError(raw.trim() === '' ? 'empty-entry' : 'unparseable-entry', raw, location, parsed);
+    }
+    input = parsed;
+  } else if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+    input = raw as TrustedInput;
+    const line = typeof input.line === 'number' ? input.line : undefined;
+    const file = typeof input.file === 'string' ? input.file : defaultFile;
+    location = { index, ...(line === undefined ? {} : { line }), ...(file === undefined ? {} : { file }) };
+    for (const field of ['domain', 'address', 'name', 'id'] as const) {
+      const v = (input as Record<string, unknown>)[field];
+      if (v !== undefined && typeof v !== 'string') {
+        throw new TrustedListError('not-a-string-or-object', text, location, `the field "${field}" must be a string`);
+      }
+    }
+    if (input.domain === undefined && input.address === undefined) {
+      throw new TrustedListError('empty-entry', text, location, 'the entry has neither a domain nor an address');
+    }
+  } else {
+    throw new TrustedListError('not-a-string-or-object', text, location);
+  }
+
+  let address: string | undefined;
+  let addressDomain: string | undefined;
+  if (input.address !== undefined) {
+    const a = input.address.trim();
+    const at = a.lastIndexOf('@');
+    if (at <= 0 || at === a.length - 1) throw new TrustedListError('invalid-address', text, location);
+    if (at > 64 || a.length > 254) {
+      throw new TrustedListError('too-long', text, location, 'the address exceeds the RFC 5321 §4.5.3.1 limits (64 / 254)');
+    }
+    const local = a.slice(0, at);
+    if (/[\s<>()[\]\\,;:"]/u.test(local) && !(local.startsWith('"') && local.endsWith('"'))) {
+      throw new TrustedListError('invalid-address', text, location, `the local part "${local}" is not a valid RFC 5322 local part`);
+    }
+    address = normalizeLocalPart(local);
+    addressDomain = a.slice(at + 1);
+  }
+  const domainText = (input.domain ?? addressDomain ?? '').trim();
+  if (domainText === '') throw new TrustedListError('empty-entry', text, location);
+  const norm = normalizeDomain(domainText, { privateSuffixes: policy.privateSuffixes });
+  if (!norm.ok) {
+    const code = norm.code === 'ip-literal' ? 'ip-literal' : norm.code === 'too-long' ? 'too-long' : 'invalid-domain';
+    throw new TrustedListError(code, text, location, norm.message);
+  }
+  if (norm.hidden.length > 0) {
+    const h = norm.hidden[0]!;
+    throw new TrustedListError('invalid-domain', text, location, `the domain contains the hidden character ${h.codePoint} ${h.name}`);
+  }
+  if (norm.registrableDomain === null || norm.label === null || norm.publicSuffix === null) {
+    throw new TrustedListError('no-registrable-domain', text, location);
+  }
+  if (input.domain !== undefined && addressDomain !== undefined) {
+    const other = normalizeDomain(addressDomain, { privateSuffixes: policy.privateSuffixes });
+    if (!other.ok || (other.unicode !== norm.unicode && !other.unicode.endsWith(`.${norm.unicode}`))) {
+      throw new TrustedListError('conflicting-fields', text, location, `the address domain "${addressDomain}" is not "${norm.unicode}" or under it`);
+    }
+  }
+  const sharedProvider =
+    address !== undefined && (extraShared.has(norm.registrableDomain) || isSharedProviderDomain(norm.registrableDomain));
+  const name = input.name?.trim();
+  const source = typeof raw === 'string' ? raw.trim() : text;
+  const entry: TrustedEntry = {
+    index,
+    id: input.id ?? source,
+    source,
+    ...(location.line === undefined ? {} : { line: location.line }),
+    domain: norm.unicode,
+    asciiDomain: norm.ascii,
+    registrableDomain: norm.registrableDomain,
+    label: norm.label,
+    suffix: norm.publicSuffix,
+    ...(address === undefined ? {} : { address: `${address}@${norm.unicode}` }),
+    ...(name === undefined || name === '' ? {} : { name }),
+    sharedProvider,
+  };
+  return Object.freeze(entry);
+}
+
+/**
+ * Compiles a trusted list (text in the trusted-list format, or an array of strings and objects).
+ * Throws `TrustedListError` naming the first bad entry (and its file and line when known).
+ */
+export function compileTrustedList(trusted: TrustedListInput, options: CompileOptions = {}): TrustIndex {
+  const policy: IndexPolicy = Object.freeze({
+    privateSuffixes: options.privateSuffixes ?? DEFAULT_INDEX_POLICY.privateSuffixes,
+    minLengthOneEdit: options.minLengthOneEdit ?? DEFAULT_INDEX_POLICY.minLengthOneEdit,
+    minLengthTwoEdits: options.minLengthTwoEdits ?? DEFAULT_INDEX_POLICY.minLengthTwoEdits,
+    minBrandLength: options.minBrandLength ?? DEFAULT_INDEX_POLICY.minBrandLength,
+  });
+  const extraShared = new Set<string>();
+  for (const d of options.sharedProviders ?? []) {
+    const n = normalizeDomain(d, { privateSuffixes: policy.privateSuffixes });
+    if (n.ok && n.registrableDomain !== null) extraShared.add(n.registrableDomain);
+  }
+  let list: readonly unknown[];
+  if (typeof trusted === 'string') {
+    list = parseTrustedList(trusted, options.file === undefined ? {} : { file: options.file });
+  } else if (Array.isArray(trusted)) {
+    list = trusted;
+  } else {
+    throw new TrustedListError('not-a-string-or-object', entryText(trusted), { index: -1 }, 'the trusted list must be a string or an array');
+  }
+
+  const entries: TrustedEntry[] = [];
+  const hosts = new Map<string, TrustedEntry[]>();
+  const addresses = new Map<string, TrustedEntry[]>();
+  const labels: string[] = [];
+  const labelEntries: TrustedEntry[][] = [];
+  const labelIds = new Map<string, number>();
+  const labelSkeletons: string[] = [];
+  const skeletonIds = new Map<string, number[]>();
+  const names = new Map<string, TrustedEntry[]>();
+  const nameSizes = new Set<number>();
+  const brands = new Map<string, TrustedEntry[]>();
+
+  for (let i = 0; i < list.length; i++) {
+    const entry = compileEntry(list[i], i, options.file, policy, extraShared);
+    entries.push(entry);
+    if (entry.address !== undefined) push(addresses, entry.address, entry);
+    if (!entry.sharedProvider) push(hosts, entry.domain, entry);
+    let id = labelIds.get(entry.label);
+    if (id === undefined) {
+      id = labels.length;
+      labels.push(entry.label);
+      labelEntries.push([entry]);
+      labelIds.set(entry.label, id);
+      const sk = skeleton(entry.label);
+      labelSkeletons.push(sk);
+      push(skeletonIds, sk, id);
+      // Brands: organisation labels long enough to be meaningful inside other names.
+      if (!entry.sharedProvider && [...entry.label].length >= policy.minBrandLength) push(brands, brandKey(entry.label), entry);
+    } else {
+      labelEntries[id]!.push(entry);
+    }
+    if (entry.name !== undefined) {
+      const tokens = nameTokens(entry.name);
+      if (entry.address !== undefined && tokens.length >= 2) {
+        // A contact: at least two tokens, so a first name alone never matches.
+        push(names, nameKey(entry.name), entry);
+        nameSizes.add(tokens.length);
+      } else if (entry.address === undefined) {
+        // An organisation name.
+        const key = tokens.join('');
+        if (key.length >= policy.minBrandLength) push(brands, key, entry);
+      }
+    }
+  }
+
+  // Typo index over unique label skeletons. The budget follows the longest label sharing the skeleton.
+  const typoTargets: number[][] = [];
+  const targetStrings: string[] = [];
+  const budgets: number[] = [];
+  const targetOf = new Map<string, number>();
+  for (let id = 0; id < labels.length; id++) {
+    const sk = labelSkeletons[id]!;
+    const budget = editBudget([...labels[id]!].length, policy);
+    let t = targetOf.get(sk);
+    if (t === undefined) {
+      t = targetStrings.length;
+      targetOf.set(sk, t);
+      targetStrings.push(sk);
+      budgets.push(budget);
+      typoTargets.push([id]);
+    } else {
+      typoTargets[t]!.push(id);
+      if (budget > budgets[t]!) budgets[t] = budget;
+    }
+  }
+  const deletes = buildDeleteIndex(targetStrings, budgets);
+  const words = new WordMatcher([...BUSINESS_WORDS, ...(options.words ?? [])]);
+
+  return {
+    policy,
+    entries,
+    hosts,
+    addresses,
+    labels,
+    labelEntries,
+    labelIds,
+    labelSkeletons,
+    skeletonIds,
+    typoTargets,
+    deletes,
+    names,
+    nameSizes,
+    brands,
+    words,
+    extraSharedProviders: extraShared,
+  };
+}

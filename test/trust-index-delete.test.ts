@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { buildDeleteIndex, queryDeleteIndex, scanTargets } from '../src/trust-index/delete-index';
+import { osaAlign, osaWithin } from '../src/trust-index/osa';
+
+const require = createRequire(import.meta.url);
+const disposable: string[] = require('disposable-email-domains');
+
+/** Textbook full-matrix OSA, the oracle for both implementations. */
+function osaOracle(a: string, b: string): number {
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i++) d.push(Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+const label = fc.string({ unit: fc.constantFrom(...'abcdeo0-'.split('')), maxLength: 14 });
+
+describe('osa', () => {
+  it.each([
+    { description: 'identical', a: 'contoso', b: 'contoso', d: 0 },
+    { description: 'one substitution', a: 'contoso', b: 'c0ntoso', d: 1 },
+    { description: 'adjacent swap counts once', a: 'contoso', b: 'cnotoso', d: 1 },
+    { description: 'omission', a: 'contso', b: 'contoso', d: 1 },
+    { description: 'two edits', a: 'welsfarrgo', b: 'wellsfargo', d: 2 },
+    { description: 'OSA is not full Damerau: ca → abc is 3', a: 'ca', b: 'abc', d: 3 },
+  ])('$description', ({ a, b, d }) => {
+    expect(osaAlign([...a], [...b]).distance).toBe(d);
+    expect(osaWithin(a, b, 3)).toBe(Math.min(d, 4));
+  });
+
+  it('bounded and full distances agree with the textbook oracle', () => {
+    fc.assert(
+      fc.property(label, label, fc.integer({ min: 0, max: 3 }), (a, b, k) => {
+        const truth = osaOracle(a, b);
+        expect(osaAlign([...a], [...b]).distance).toBe(truth);
+        expect(osaWithin(a, b, k)).toBe(truth <= k ? truth : k + 1);
+      }),
+      { seed: 42, numRuns: 3000 },
+    );
+  });
+
+  it('the alignment script replays to the trusted string', () => {
+    fc.assert(
+      fc.property(label, label, (a, b) => {
+        const { ops } = osaAlign([...a], [...b]);
+        let out = '';
+        for (const op of ops) {
+          if (op.op === 'match' || op.op === 'substitute') out += b[op.j];
+          else if (op.op === 'delete') out += b[op.j];
+          else if (op.op === 'transpose') out += b[op.j]! + b[op.j + 1]!;
+        }
+        expect(out).toBe(b);
+      }),
+      { seed: 7, numRuns: 1000 },
+    );
+  });
+});
+
+describe('delete index (differential against a brute-force scan)', () => {
+  // Real registrable labels from disposable-email-domains, deterministic sample.
+  const labels = [...new Set(disposable.filter((_, i) => i % 37 === 0).map((d) => d.split('.')[0]!))].slice(0, 2500);
+  const budgets = labels.map((l) => (l.length >= 9 ? 2 : l.length >= 5 ? 1 : 0));
+  const index = buildDeleteIndex(labels, budgets);
+
+  const mutate = (s: string, ops: number[]): string => {
+    let out = s;
+    for (const op of ops) {
+      const p = op % Math.max(1, out.length);
+      switch (op % 4) {
+        case 0: out = out.slice(0, p) + out.slice(p + 1); break;
+        case 1: out = `${out.slice(0, p)}x${out.slice(p)}`; break;
+        case 2: out = `${out.slice(0, p)}q${out.slice(p + 1)}`; break;
+        default: out = out.slice(0, p) + (out[p + 1] ?? '') + (out[p] ?? '') + out.slice(p + 2);
+      }
+    }
+    return out;
+  };
+
+  it('returns exactly the targets a full scan finds, for mutated real labels', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: labels.length - 1 }), fc.array(fc.nat(1000), { maxLength: 3 }), (i, ops) => {
+        const q = mutate(labels[i]!, ops);
+        expect(queryDeleteIndex(index, q)).toEqual(scanTargets(labels, budgets, q));
+      }),
+      { seed: 1234, numRuns: 1500 },
+    );
+  });
+
+  it('returns exactly the targets a full scan finds, for random strings', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), (q) => {
+        expect(queryDeleteIndex(index, q)).toEqual(scanTargets(labels, budgets, q));
+      }),
+      { seed: 99, numRuns: 500 },
+    );
+  });
+
+  it('finds a one-edit typo of a 5+ letter label and nothing for a 4-letter one', () => {
+    const small = buildDeleteIndex(['contoso', 'ups'], [1, 0]);
+    expect(queryDeleteIndex(small, 'contso').map((h) => h.target)).toEqual([0]);
+    expect(queryDeleteIndex(small, 'ubs')).toEqual([]);
+    expect(queryDeleteIndex(small, 'ups')).toEqual([{ target: 1, distance: 0 }]);
+  });
+});
