@@ -1,0 +1,11 @@
+/**
+ * Stage `skeleton`: visual identity of text. Extended UTS #39 skeletons (confusables, case and
+ * diacritic folding, ASCII multi-letter lookalikes), Unicode scripts and UTS #39 mixed-script /
+ * whole-script analysis, and reverse homoglyph lookups for variant generation.
+ */
+
+export { skeleton, skeletonUnits, type SkeletonUnit } from './skeleton';
+export { scriptOf, describeCodePoint } from './script-of';
+export { analyzeScripts, type ScriptAnalysis } from './analyze-scripts';
+export { homoglyphsOf, multiCharLookalikes } from './homoglyphs';
+export { isDiacriticOf } from './diacritics';
