@@ -65,6 +65,14 @@ describe('trusted-list file format', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
+  it('trusts an entry that is itself a private public suffix, and names under it', () => {
+    const d = createDetector(['3utilities.com', 'contoso.github.io']);
+    expect(d.check('x@3utilities.com').verdict).toBe('trusted');
+    expect(d.check('x@host.3utilities.com').verdict).toBe('trusted');
+    expect(d.check('x@contoso.github.io').verdict).toBe('trusted');
+    expect(d.check('x@other.github.io').verdict).toBe('unknown');
+  });
+
   it('accepts objects with ids and echoes them', () => {
     const d = createDetector([{ domain: 'contoso.com', id: 'vendor-17', name: 'Contoso Ltd' }]);
     expect(d.check('ap@c0ntoso.com').match?.entry.id).toBe('vendor-17');

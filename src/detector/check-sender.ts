@@ -29,7 +29,7 @@ function trustedBy(index: TrustIndex, domain: string, registrable: string | null
   for (;;) {
     const entries = index.hosts.get(host);
     if (entries !== undefined) return { entry: entries[0]!, byAddress: false };
-    if (registrable === null || host === registrable) return undefined;
+    if (registrable === null || (host === registrable && !index.suffixEntries)) return undefined;
     const dot = host.indexOf('.');
     if (dot < 0) return undefined;
     host = host.slice(dot + 1);

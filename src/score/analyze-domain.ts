@@ -7,7 +7,7 @@
  */
 
 import { analyzeScripts, skeleton } from '../skeleton';
-import { queryDeleteIndex } from '../trust-index/delete-index';
+import { queryDeleteIndex, scanTargets } from '../trust-index/delete-index';
 import type { TrustIndex } from '../trust-index/compile';
 import type { TrustedEntry } from '../types';
 import { compareLabels, type Finding } from './compare-labels';
@@ -99,14 +99,20 @@ function matchText(
     seen.add(exact);
     visit(exact, 1, []);
   }
-  for (const id of index.skeletonIds.get(sk) ?? []) {
+  const sameSkeleton = index.reference
+    ? index.labelSkeletons.flatMap((other, id) => (other === sk ? [id] : []))
+    : (index.skeletonIds.get(sk) ?? []);
+  for (const id of sameSkeleton) {
     if (seen.has(id)) continue;
     seen.add(id);
     const cmp = compareLabels(text, index.labels[id]!);
     visit(id, cmp.similarity, [...cmp.visual, ...cmp.typos]);
   }
   if (!typos) return;
-  for (const hit of queryDeleteIndex(index.deletes, sk)) {
+  const near = index.reference
+    ? scanTargets(index.deletes.targets, index.deletes.maxDistance, sk)
+    : queryDeleteIndex(index.deletes, sk);
+  for (const hit of near) {
     if (hit.distance === 0) continue;
     for (const id of index.typoTargets[hit.target]!) {
       if (seen.has(id)) continue;
@@ -222,7 +228,7 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
     for (let k = 0; k < last.length; k++) {
       const joined = last.slice(k).join('') + label;
       const dots = last.slice(k).reduce<number[]>((acc, l) => [...acc, (acc.at(-1) ?? 0) + codePointLength(l)], []);
-      matchText(index, joined, false, (id, similarity, findings) => {
+      matchText(index, joined, true, (id, similarity, findings) => {
         const sfx = suffixFindings(index, id, suffix);
         out.add(id, similarity * 0.95 * sfx.factor, [...findings, { code: 'dot-insertion', detail: { positions: dots, joined }, }, ...sfx.findings]);
       });

@@ -49,6 +49,11 @@ export interface CompileOptions extends Partial<IndexPolicy> {
   readonly words?: readonly string[];
   readonly sharedProviders?: readonly string[];
   readonly file?: string;
+  /**
+   * Answer lookups by scanning every trusted label instead of through the index: the pure,
+   * readable reference path that the differential tests compare the index against. O(N) per check.
+   */
+  readonly reference?: boolean;
 }
 
 /** The compiled trusted list. Immutable apart from per-query scratch in the delete index. */
@@ -79,6 +84,10 @@ export interface TrustIndex {
   readonly brands: ReadonlyMap<string, readonly TrustedEntry[]>;
   readonly words: WordMatcher;
   readonly extraSharedProviders: ReadonlySet<string>;
+  /** Whether some trusted domain is a private public suffix, so host walks must pass the registrable domain. */
+  readonly suffixEntries: boolean;
+  /** Reference mode: answer skeleton and typo lookups by scanning every label (tests, benchmarks). */
+  readonly reference: boolean;
 }
 
 /** Typo budget for a trusted label of `length` code points under `policy`. */
@@ -168,7 +177,14 @@ function compileEntry(
   }
   const domainText = (input.domain ?? addressDomain ?? '').trim();
   if (domainText === '') throw new TrustedListError('empty-entry', text, location);
-  const norm = normalizeDomain(domainText, { privateSuffixes: policy.privateSuffixes });
+  let norm = normalizeDomain(domainText, { privateSuffixes: policy.privateSuffixes });
+  if (norm.ok && norm.registrableDomain === null && policy.privateSuffixes) {
+    // The entry is itself a private suffix (`github.io`, `3utilities.com`): the user trusts that
+    // operator's domain, so read it with the ICANN section only. Senders under it are then matched
+    // by walking the whole host (see TrustIndex.suffixEntries).
+    const icann = normalizeDomain(domainText, { privateSuffixes: false });
+    if (icann.ok && icann.registrableDomain !== null) norm = icann;
+  }
   if (!norm.ok) {
     const code = norm.code === 'ip-literal' ? 'ip-literal' : norm.code === 'too-long' ? 'too-long' : 'invalid-domain';
     throw new TrustedListError(code, text, location, norm.message);
@@ -244,9 +260,14 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
   const nameSizes = new Set<number>();
   const brands = new Map<string, TrustedEntry[]>();
 
+  let suffixEntries = false;
   for (let i = 0; i < list.length; i++) {
     const entry = compileEntry(list[i], i, options.file, policy, extraShared);
     entries.push(entry);
+    if (policy.privateSuffixes && !suffixEntries) {
+      const again = normalizeDomain(entry.domain, { privateSuffixes: true });
+      suffixEntries = again.ok && again.registrableDomain === null;
+    }
     if (entry.address !== undefined) push(addresses, entry.address, entry);
     if (!entry.sharedProvider) push(hosts, entry.domain, entry);
     let id = labelIds.get(entry.label);
@@ -317,5 +338,7 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
     brands,
     words,
     extraSharedProviders: extraShared,
+    suffixEntries,
+    reference: options.reference === true,
   };
 }

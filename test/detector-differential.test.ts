@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { normalizeDomain } from '../src/normalize';
+import { checkSender } from '../src/detector';
+import { compileTrustedList } from '../src/trust-index';
+
+const require = createRequire(import.meta.url);
+const disposable: string[] = require('disposable-email-domains');
+
+// 2,000 real registrable domains, deterministic.
+const trusted = disposable
+  .filter((_, i) => i % 53 === 0)
+  .filter((d) => {
+    const n = normalizeDomain(d);
+    return n.ok && n.registrableDomain === n.unicode;
+  })
+  .slice(0, 2000);
+const fast = compileTrustedList(trusted);
+const reference = compileTrustedList(trusted, { reference: true });
+
+const swaps: Record<string, string> = { o: '0', l: '1', a: 'а', e: 'е', i: 'і', m: 'rn', w: 'vv', d: 'cl' };
+const mutate = (s: string, ops: readonly number[]): string => {
+  let out = s;
+  for (const op of ops) {
+    const p = op % Math.max(1, out.length);
+    const c = out[p] ?? '';
+    switch (op % 6) {
+      case 0: out = out.slice(0, p) + out.slice(p + 1); break;
+      case 1: out = `${out.slice(0, p)}x${out.slice(p)}`; break;
+      case 2: out = `${out.slice(0, p)}${swaps[c] ?? 'q'}${out.slice(p + 1)}`; break;
+      case 3: out = out.slice(0, p) + (out[p + 1] ?? '') + c + out.slice(p + 2); break;
+      case 4: out = `${out.slice(0, p)}-${out.slice(p)}`; break;
+      default: out = `${out}-invoices`;
+    }
+  }
+  return out;
+};
+
+describe('index vs brute-force reference (whole detector)', () => {
+  it('returns identical results for mutated trusted domains and random senders', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: trusted.length - 1 }),
+        fc.array(fc.nat(10_000), { maxLength: 3 }),
+        fc.constantFrom('', 'ap@', '"Billing" <ap@'),
+        (i, ops, prefix) => {
+          const d = trusted[i]!;
+          const dot = d.indexOf('.');
+          const host = mutate(d.slice(0, dot), ops) + d.slice(dot);
+          const sender = prefix.startsWith('"') ? `${prefix}${host}>` : `${prefix}${host}`;
+          expect(checkSender(fast, sender)).toEqual(checkSender(reference, sender));
+        },
+      ),
+      { seed: 777, numRuns: 1500 },
+    );
+  });
+
+  it('flags a sizeable share of the mutated senders, so the comparison is not vacuous', () => {
+    let flagged = 0;
+    for (let i = 0; i < 300; i++) {
+      const d = trusted[(i * 7) % trusted.length]!;
+      const dot = d.indexOf('.');
+      const r = checkSender(fast, mutate(d.slice(0, dot), [i * 13 + 2]) + d.slice(dot));
+      if (r.verdict === 'lookalike') flagged++;
+    }
+    expect(flagged).toBeGreaterThan(150);
+  });
+});
