@@ -10,7 +10,7 @@ export default defineConfig([
     clean: true,
     target: 'es2022',
     platform: 'neutral',
-    external: ['tldts', 'tr46'],
+    external: ['tldts', 'tr46', 'punycode'],
   },
   {
     // The CLI: Node only.
@@ -19,6 +19,6 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['tldts', 'tr46', 'commander', 'picocolors'],
+    external: ['tldts', 'tr46', 'punycode', 'commander', 'picocolors'],
   },
 ]);

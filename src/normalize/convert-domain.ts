@@ -3,6 +3,7 @@
  */
 
 import { describeIdnaFailure, idnaToAscii, idnaToUnicode } from './idna';
+import { simpleLabel } from './simple-label';
 
 /** True when every code unit is ASCII. */
 export function isAscii(text: string): boolean {
@@ -40,6 +41,12 @@ export function convertDomain(written: string): Converted | string {
       if (lower !== null && !lower.startsWith('xn--')) {
         asciiLabels.push(lower);
         unicodeLabels.push(lower);
+        continue;
+      }
+      const simple = simpleLabel(label);
+      if (simple !== null) {
+        asciiLabels.push(simple.ascii);
+        unicodeLabels.push(simple.unicode);
         continue;
       }
       const unicode = idnaToUnicode(label);
