@@ -148,3 +148,15 @@ describe('explanations', () => {
     expect(codes(r)).toContain('tld-swap');
   });
 });
+
+describe('emoji in display names', () => {
+  it.each([
+    { description: 'family emoji with zero-width joiners', sender: '"Rita 👨\u200D👩\u200D👧 Lopes" <rita@example.org>' },
+    { description: 'heart with variation selector 16', sender: '"Team ❤\uFE0F" <team@example.org>' },
+  ])('$description is not a hidden character', ({ sender }) => {
+    expect(detector.check(sender).verdict).toBe('unknown');
+  });
+  it('a joiner between letters is still reported', () => {
+    expect(codes(detector.check('"Ana\u200DPereira" <x@example.org>'))).toContain('invisible-char');
+  });
+});

@@ -11,6 +11,25 @@ import { analyzeDisplayName, analyzeDomain, scoreFor, standaloneScriptFindings, 
 import type { TrustIndex } from '../trust-index/compile';
 import type { CheckResult, HiddenChar, Reason, SenderParts, TechniqueCode, TrustedEntry } from '../types';
 
+const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+
+/**
+ * Code-point positions of joiners and variation selectors that belong to emoji sequences
+ * (UTS #51 §1.4: ZWJ between pictographs, VS15/VS16 after one). People put emoji in display
+ * names; these are not hiding anything, so they are not reported there.
+ */
+function emojiJoinerPositions(text: string): Set<number> {
+  const cps = Array.from(text.length > 1024 ? text.slice(0, 1024) : text);
+  const out = new Set<number>();
+  const isPicto = (k: number): boolean => k >= 0 && k < cps.length && PICTOGRAPHIC.test(cps[k]!);
+  for (let k = 0; k < cps.length; k++) {
+    const c = cps[k];
+    if ((c === '\uFE0F' || c === '\uFE0E') && isPicto(k - 1)) out.add(k);
+    else if (c === '\u200D' && (isPicto(k - 1) || (cps[k - 1] === '\uFE0F' && isPicto(k - 2))) && isPicto(k + 1)) out.add(k);
+  }
+  return out;
+}
+
 function hiddenFinding(h: HiddenChar): Finding {
   return { code: h.kind === 'bidi' ? 'bidi-control' : 'invisible-char', detail: { ...h } };
 }
@@ -41,7 +60,8 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
   let displayName = box.displayName;
   if (displayName !== undefined) {
     const h = findHiddenChars(displayName, 'display-name');
-    hidden.push(...h.found);
+    const legit = h.found.length > 0 ? emojiJoinerPositions(displayName) : undefined;
+    hidden.push(...h.found.filter((c) => legit === undefined || !legit.has(c.position)));
     displayName = h.cleaned.trim() === '' ? undefined : h.cleaned;
   }
   let local = box.localPart;
