@@ -9,12 +9,12 @@ describe('trusted-list file format', () => {
       { file: 'list.txt' },
     );
     expect(entries).toEqual([
-      { domain: 'contoso.com', line: 3, file: 'list.txt' },
-      { address: 'ap@fabrikam.com', line: 4, file: 'list.txt' },
-      { address: 'ana@contoso.com', name: 'Ana Pereira', line: 5, file: 'list.txt' },
-      { address: 'rui@contoso.com', name: 'Rui Pereira', line: 6, file: 'list.txt' },
-      { domain: 'contoso.com', name: 'Contoso Ltd', line: 7, file: 'list.txt' },
-      { address: 'q@contoso.com', name: 'Quoted # not a comment', line: 8, file: 'list.txt' },
+      { domain: 'contoso.com', source: 'contoso.com', line: 3, file: 'list.txt' },
+      { address: 'ap@fabrikam.com', source: 'ap@fabrikam.com', line: 4, file: 'list.txt' },
+      { address: 'ana@contoso.com', name: 'Ana Pereira', source: '"Ana Pereira" <ana@contoso.com>', line: 5, file: 'list.txt' },
+      { address: 'rui@contoso.com', name: 'Rui Pereira', source: 'Rui Pereira <rui@contoso.com>', line: 6, file: 'list.txt' },
+      { domain: 'contoso.com', name: 'Contoso Ltd', source: 'Contoso Ltd <contoso.com>', line: 7, file: 'list.txt' },
+      { address: 'q@contoso.com', name: 'Quoted # not a comment', source: '"Quoted # not a comment" <q@contoso.com>', line: 8, file: 'list.txt' },
     ]);
   });
 
@@ -37,6 +37,14 @@ describe('trusted-list file format', () => {
     expect(e.code).toBe(code);
     expect(e.line).toBe(line);
     expect(e.message.startsWith(`trusted.txt:${line}: `)).toBe(true);
+  });
+
+  it('names object entries by their text form in sources and errors', () => {
+    const d = createDetector([{ domain: 'contoso.com', name: 'Contoso Ltd' }, { address: 'ap@fabrikam.com' }]);
+    expect(d.entries.map((e) => e.source)).toEqual(['Contoso Ltd <contoso.com>', 'ap@fabrikam.com']);
+    const r = tryCreateDetector([{ domain: 'co.uk', line: 4, file: 'a.txt', source: 'co.uk' }]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toBe('a.txt:4: "co.uk": the domain is a public suffix (or a single label) with no registrable part');
   });
 
   it('names the entry index for arrays', () => {

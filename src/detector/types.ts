@@ -14,6 +14,8 @@ export interface TrustedInput {
   readonly line?: number;
   /** File the entry came from (set by `parseTrustedList`). */
   readonly file?: string;
+  /** The entry as written in that file (set by `parseTrustedList`), used in messages. */
+  readonly source?: string;
 }
 
 /** The trusted list: text in the trusted-list file format, or an array of entries. */

@@ -9,6 +9,7 @@
 import { analyzeScripts, skeleton } from '../skeleton';
 import { queryDeleteIndex, scanTargets } from '../trust-index/delete-index';
 import type { TrustIndex } from '../trust-index/compile';
+import { typoKey } from '../trust-index/typo-key';
 import type { TrustedEntry } from '../types';
 import { compareLabels, type Finding } from './compare-labels';
 
@@ -109,11 +110,11 @@ function matchText(
     visit(id, cmp.similarity, [...cmp.visual, ...cmp.typos]);
   }
   if (!typos) return;
+  const key = typoKey(sk);
   const near = index.reference
-    ? scanTargets(index.deletes.targets, index.deletes.maxDistance, sk)
-    : queryDeleteIndex(index.deletes, sk);
+    ? scanTargets(index.deletes.targets, index.deletes.maxDistance, key)
+    : queryDeleteIndex(index.deletes, key);
   for (const hit of near) {
-    if (hit.distance === 0) continue;
     for (const id of index.typoTargets[hit.target]!) {
       if (seen.has(id)) continue;
       seen.add(id);

@@ -14,6 +14,7 @@ import { describeCodePoint, isDiacriticOf, skeletonUnits, type SkeletonUnit } fr
 import type { TechniqueCode } from '../types';
 import { areKeyboardAdjacent } from '../variants/keyboards';
 import { osaAlign } from '../trust-index/osa';
+import { foldPair } from '../trust-index/typo-key';
 
 /** One technique found, with structured detail; `explain` turns it into a sentence. */
 export interface Finding {
@@ -35,16 +36,31 @@ export interface LabelComparison {
 
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 
-function expand(units: readonly SkeletonUnit[]): { chars: string[]; owner: number[] } {
-  const chars: string[] = [];
-  const owner: number[] = [];
+/**
+ * The typo-key characters of a label (src/trust-index/typo-key.ts), each with the written units it
+ * came from: a folded pair (`r`,`n` → `m`) may come from two units.
+ */
+function expand(units: readonly SkeletonUnit[]): { chars: string[]; owners: number[][] } {
+  const raw: { c: string; o: number }[] = [];
   units.forEach((u, k) => {
-    for (const c of u.output) {
-      chars.push(c);
-      owner.push(k);
-    }
+    for (const c of u.output) raw.push({ c, o: k });
   });
-  return { chars, owner };
+  const chars: string[] = [];
+  const owners: number[][] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const a = raw[i]!;
+    const b = raw[i + 1];
+    const folded = b === undefined ? undefined : foldPair(a.c, b.c);
+    if (folded !== undefined && b !== undefined) {
+      chars.push(folded);
+      owners.push(a.o === b.o ? [a.o] : [a.o, b.o]);
+      i++;
+    } else {
+      chars.push(a.c);
+      owners.push([a.o]);
+    }
+  }
+  return { chars, owners };
 }
 
 function describeText(text: string): { char: string; codePoint: string; script: string }[] {
@@ -99,18 +115,18 @@ export function compareLabels(sender: string, trusted: string, offset = 0): Labe
   let nextSenderPos = 0;
   for (let k = 0; k < ops.length; k++) {
     const op = ops[k]!;
-    if (op.op !== 'delete') nextSenderPos = su[s.owner[op.op === 'transpose' ? op.i + 1 : op.i]!]!.position + 1;
+    if (op.op !== 'delete') nextSenderPos = su[s.owners[op.op === 'transpose' ? op.i + 1 : op.i]!.at(-1)!]!.position + 1;
     if (op.op === 'match') {
-      const a = s.owner[op.i]!;
-      const b = t.owner[op.j]!;
-      if (!clusterS.has(a) && !clusterT.has(b)) closeCluster();
-      clusterS.add(a);
-      clusterT.add(b);
+      const a = s.owners[op.i]!;
+      const b = t.owners[op.j]!;
+      if (!a.some((x) => clusterS.has(x)) && !b.some((x) => clusterT.has(x))) closeCluster();
+      for (const x of a) clusterS.add(x);
+      for (const x of b) clusterT.add(x);
       continue;
     }
     closeCluster();
     if (op.op === 'insert') {
-      const unit = su[s.owner[op.i]!]!;
+      const unit = su[s.owners[op.i]![0]!]!;
       const ch = s.chars[op.i]!;
       const position = unit.position + offset;
       const neighbours = [s.chars[op.i - 1], s.chars[op.i + 1]];
@@ -122,11 +138,11 @@ export function compareLabels(sender: string, trusted: string, offset = 0): Labe
       );
       typos.push({ code: 'insertion', detail: keyboard.length > 0 ? { ...base, keyboard } : base });
     } else if (op.op === 'delete') {
-      const unit = tu[t.owner[op.j]!]!;
+      const unit = tu[t.owners[op.j]![0]!]!;
       typos.push({ code: 'omission', detail: { position: nextSenderPos + offset, trustedPosition: unit.position, char: unit.source } });
     } else if (op.op === 'substitute') {
-      const sUnit = su[s.owner[op.i]!]!;
-      const tUnit = tu[t.owner[op.j]!]!;
+      const sUnit = su[s.owners[op.i]![0]!]!;
+      const tUnit = tu[t.owners[op.j]![0]!]!;
       const from = tUnit.source.toLowerCase();
       const to = sUnit.source.toLowerCase();
       const base = { position: sUnit.position + offset, trustedPosition: tUnit.position, trusted: tUnit.source, sender: sUnit.source };
@@ -140,8 +156,8 @@ export function compareLabels(sender: string, trusted: string, offset = 0): Labe
         });
       }
     } else {
-      const a = su[s.owner[op.i]!]!;
-      const b = su[s.owner[op.i + 1]!]!;
+      const a = su[s.owners[op.i]![0]!]!;
+      const b = su[s.owners[op.i + 1]![0]!]!;
       typos.push({
         code: 'transposition',
         detail: { position: a.position + offset, positions: [a.position + offset, b.position + offset], sender: a.source + b.source, trusted: b.source + a.source },

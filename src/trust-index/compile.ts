@@ -20,6 +20,7 @@ import { TrustedListError, type EntryLocation } from './errors';
 import { nameKey, nameTokens } from './name-key';
 import { parseTrustedEntryText, parseTrustedList } from './parse-trusted-list';
 import { isSharedProviderDomain } from './shared-providers';
+import { typoKey } from './typo-key';
 import { WordMatcher } from './word-matcher';
 
 /** Policy knobs of the index, resolved (see DetectorOptions for the documented meaning). */
@@ -73,7 +74,7 @@ export interface TrustIndex {
   readonly labelSkeletons: readonly string[];
   /** Label skeleton → label ids. */
   readonly skeletonIds: ReadonlyMap<string, readonly number[]>;
-  /** Unique label skeletons indexed for typos; target id → label ids. */
+  /** Unique typo keys (src/trust-index/typo-key.ts) of label skeletons; target id → label ids. */
   readonly typoTargets: readonly (readonly number[])[];
   readonly deletes: DeleteIndex;
   /** Folded contact names → entries. */
@@ -111,6 +112,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function entryText(raw: unknown): string {
   if (typeof raw === 'string') return raw;
+  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+    // An object entry reads as its trusted-list line: its own `source`, or `Name <address|domain>`.
+    const o = raw as Record<string, unknown>;
+    if (typeof o['source'] === 'string') return o['source'];
+    const target = typeof o['address'] === 'string' ? o['address'] : typeof o['domain'] === 'string' ? o['domain'] : undefined;
+    if (target !== undefined) return typeof o['name'] === 'string' && o['name'] !== '' ? `${o['name']} <${target}>` : target;
+  }
   try {
     return JSON.stringify(raw) ?? String(raw);
   } catch {
@@ -205,7 +213,7 @@ function compileEntry(
   const sharedProvider =
     address !== undefined && (extraShared.has(norm.registrableDomain) || isSharedProviderDomain(norm.registrableDomain));
   const name = input.name?.trim();
-  const source = typeof raw === 'string' ? raw.trim() : text;
+  const source = text.trim();
   const entry: TrustedEntry = {
     index,
     id: input.id ?? source,
@@ -304,7 +312,7 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
   const budgets: number[] = [];
   const targetOf = new Map<string, number>();
   for (let id = 0; id < labels.length; id++) {
-    const sk = labelSkeletons[id]!;
+    const sk = typoKey(labelSkeletons[id]!);
     const budget = editBudget([...labels[id]!].length, policy);
     let t = targetOf.get(sk);
     if (t === undefined) {

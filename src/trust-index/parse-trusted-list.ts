@@ -99,7 +99,7 @@ export function parseTrustedList(text: string, options: ParseTrustedListOptions 
     const parsed = parseTrustedEntryText(body);
     const location = file === undefined ? { index: out.length, line: lineNo } : { index: out.length, line: lineNo, file };
     if (typeof parsed === 'string') throw new TrustedListError('unparseable-entry', body, location, parsed);
-    out.push({ ...parsed, line: lineNo, ...(file === undefined ? {} : { file }) });
+    out.push({ ...parsed, source: body, line: lineNo, ...(file === undefined ? {} : { file }) });
     if (end === text.length) break;
   }
   return out;
