@@ -7,9 +7,9 @@
  */
 
 import { analyzeScripts, skeleton } from '../skeleton';
-import { queryDeleteIndex, scanTargets } from '../trust-index/delete-index';
+import { queryDeleteIndex, scanTargets, type DeleteIndexHit } from '../trust-index/delete-index';
 import type { TrustIndex } from '../trust-index/compile';
-import { typoKey } from '../trust-index/typo-key';
+import { foldPairs, typoKey } from '../trust-index/typo-key';
 import type { TrustedEntry } from '../types';
 import { compareLabels, type Finding } from './compare-labels';
 
@@ -110,10 +110,11 @@ function matchText(
     visit(id, cmp.similarity, [...cmp.visual, ...cmp.typos]);
   }
   if (!typos) return;
-  const key = typoKey(sk);
-  const near = index.reference
-    ? scanTargets(index.deletes.targets, index.deletes.maxDistance, key)
-    : queryDeleteIndex(index.deletes, key);
+  const key = typoKey(text);
+  const folded = foldPairs(key);
+  const lookup = (q: string): DeleteIndexHit[] =>
+    index.reference ? scanTargets(index.deletes.targets, index.deletes.maxDistance, q) : queryDeleteIndex(index.deletes, q);
+  const near = folded === key ? lookup(key) : [...lookup(key), ...lookup(folded)];
   for (const hit of near) {
     for (const id of index.typoTargets[hit.target]!) {
       if (seen.has(id)) continue;
@@ -209,14 +210,20 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
   // 4. Subdomain labels: a trusted domain or brand in front of an unrelated domain (level squat).
   if (view.subdomain !== '') {
     const subLabels = view.subdomain.split('.').slice(-MAX_SUBDOMAIN_LABELS);
-    for (let i = 0; i < subLabels.length; i++) {
-      for (let j = i + 1; j <= subLabels.length; j++) {
-        const seq = subLabels.slice(i, j).join('.');
+    // A trusted domain written as consecutive labels of the host, other than the registrable domain
+    // itself: `contoso.com.secure-pay.net`, and `contoso.com.br.biz` where it spans into the label.
+    const hostLabels = [...subLabels, ...registrableDomain.split('.')];
+    for (let i = 0; i < hostLabels.length; i++) {
+      for (let j = i + 2; j <= hostLabels.length; j++) {
+        const seq = hostLabels.slice(i, j).join('.');
+        if (seq === registrableDomain || registrableDomain.endsWith(`.${seq}`) || seq.endsWith(`.${registrableDomain}`)) continue;
         for (const e of index.hosts.get(seq) ?? []) {
           const id = index.labelIds.get(e.label)!;
           out.add(id, 0.8, [{ code: 'subdomain-embedding', detail: { embeddedDomain: seq, where: 'subdomain', registrableDomain } }]);
         }
       }
+    }
+    for (let i = 0; i < subLabels.length; i++) {
       for (const token of subLabels[i]!.split('-')) {
         if (codePointLength(token) < index.policy.minBrandLength) continue;
         matchText(index, token, false, (id, similarity, findings) => {
@@ -233,6 +240,19 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
         const sfx = suffixFindings(index, id, suffix);
         out.add(id, similarity * 0.95 * sfx.factor, [...findings, { code: 'dot-insertion', detail: { positions: dots, joined }, }, ...sfx.findings]);
       });
+    }
+  }
+
+  // 6. Dots anywhere in the name: `spra.y.se` (y.se is a Swedish public suffix) is `spray.se`
+  // with a dot inserted; removing the dots before some suffix gives a trusted domain.
+  const allLabels = view.domain.split('.');
+  if (allLabels.length >= 3 && allLabels.length <= MAX_SUBDOMAIN_LABELS + 3) {
+    for (let k = 2; k < allLabels.length; k++) {
+      const joined = allLabels.slice(0, k).join('');
+      const tail = allLabels.slice(k).join('.');
+      const id = index.labelIds.get(joined);
+      if (id === undefined || !index.labelEntries[id]!.some((e) => e.suffix === tail)) continue;
+      out.add(id, 0.95, [{ code: 'dot-insertion', detail: { joined, positions: allLabels.slice(0, k - 1).map((_, n) => allLabels.slice(0, n + 1).join('').length) } }]);
     }
   }
 

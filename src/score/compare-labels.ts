@@ -14,7 +14,6 @@ import { describeCodePoint, isDiacriticOf, skeletonUnits, type SkeletonUnit } fr
 import type { TechniqueCode } from '../types';
 import { areKeyboardAdjacent } from '../variants/keyboards';
 import { osaAlign } from '../trust-index/osa';
-import { foldPair } from '../trust-index/typo-key';
 
 /** One technique found, with structured detail; `explain` turns it into a sentence. */
 export interface Finding {
@@ -36,30 +35,22 @@ export interface LabelComparison {
 
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 
+const UNFOLD: Readonly<Record<string, string>> = Object.freeze({ rn: 'm', vv: 'w', cl: 'd' });
+
 /**
- * The typo-key characters of a label (src/trust-index/typo-key.ts), each with the written units it
- * came from: a folded pair (`r`,`n` → `m`) may come from two units.
+ * The characters to align, each with the written unit it came from: the skeleton characters
+ * (visual mode), or the typo key (src/trust-index/typo-key.ts) where `m`, `w`, `d` stay one letter.
  */
-function expand(units: readonly SkeletonUnit[]): { chars: string[]; owners: number[][] } {
-  const raw: { c: string; o: number }[] = [];
-  units.forEach((u, k) => {
-    for (const c of u.output) raw.push({ c, o: k });
-  });
+function expand(units: readonly SkeletonUnit[], typo: boolean): { chars: string[]; owners: number[] } {
   const chars: string[] = [];
-  const owners: number[][] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const a = raw[i]!;
-    const b = raw[i + 1];
-    const folded = b === undefined ? undefined : foldPair(a.c, b.c);
-    if (folded !== undefined && b !== undefined) {
-      chars.push(folded);
-      owners.push(a.o === b.o ? [a.o] : [a.o, b.o]);
-      i++;
-    } else {
-      chars.push(a.c);
-      owners.push([a.o]);
+  const owners: number[] = [];
+  units.forEach((u, k) => {
+    const out = typo ? (UNFOLD[u.output] ?? u.output) : u.output;
+    for (const c of out) {
+      chars.push(c);
+      owners.push(k);
     }
-  }
+  });
   return { chars, owners };
 }
 
@@ -81,9 +72,25 @@ export function isOneBitFlip(a: string, b: string): boolean {
 export function compareLabels(sender: string, trusted: string, offset = 0): LabelComparison {
   const su = skeletonUnits(sender);
   const tu = skeletonUnits(trusted);
-  const s = expand(su);
-  const t = expand(tu);
-  const { distance, ops } = osaAlign(s.chars, t.chars);
+  // Align visually (skeletons: `rn` matches `m`) and typographically (typo keys: a doubled `m` is
+  // one edit); explain with whichever needs fewer edits.
+  const sv = expand(su, false);
+  const tv = expand(tu, false);
+  const visualAlign = osaAlign(sv.chars, tv.chars);
+  let s = sv;
+  let t = tv;
+  let { distance, ops } = visualAlign;
+  if (distance > 0) {
+    const st = expand(su, true);
+    const tt = expand(tu, true);
+    const typoAlign = osaAlign(st.chars, tt.chars);
+    // On a tie the typo reading wins: a partly matched pair (`d` = `cl` against `c`) is not a homoglyph.
+    if (typoAlign.distance <= distance) {
+      s = st;
+      t = tt;
+      ({ distance, ops } = typoAlign);
+    }
+  }
   const visual: Finding[] = [];
   const typos: Finding[] = [];
 
@@ -115,18 +122,18 @@ export function compareLabels(sender: string, trusted: string, offset = 0): Labe
   let nextSenderPos = 0;
   for (let k = 0; k < ops.length; k++) {
     const op = ops[k]!;
-    if (op.op !== 'delete') nextSenderPos = su[s.owners[op.op === 'transpose' ? op.i + 1 : op.i]!.at(-1)!]!.position + 1;
+    if (op.op !== 'delete') nextSenderPos = su[s.owners[op.op === 'transpose' ? op.i + 1 : op.i]!]!.position + 1;
     if (op.op === 'match') {
       const a = s.owners[op.i]!;
       const b = t.owners[op.j]!;
-      if (!a.some((x) => clusterS.has(x)) && !b.some((x) => clusterT.has(x))) closeCluster();
-      for (const x of a) clusterS.add(x);
-      for (const x of b) clusterT.add(x);
+      if (!clusterS.has(a) && !clusterT.has(b)) closeCluster();
+      clusterS.add(a);
+      clusterT.add(b);
       continue;
     }
     closeCluster();
     if (op.op === 'insert') {
-      const unit = su[s.owners[op.i]![0]!]!;
+      const unit = su[s.owners[op.i]!]!;
       const ch = s.chars[op.i]!;
       const position = unit.position + offset;
       const neighbours = [s.chars[op.i - 1], s.chars[op.i + 1]];
@@ -138,11 +145,11 @@ export function compareLabels(sender: string, trusted: string, offset = 0): Labe
       );
       typos.push({ code: 'insertion', detail: keyboard.length > 0 ? { ...base, keyboard } : base });
     } else if (op.op === 'delete') {
-      const unit = tu[t.owners[op.j]![0]!]!;
+      const unit = tu[t.owners[op.j]!]!;
       typos.push({ code: 'omission', detail: { position: nextSenderPos + offset, trustedPosition: unit.position, char: unit.source } });
     } else if (op.op === 'substitute') {
-      const sUnit = su[s.owners[op.i]![0]!]!;
-      const tUnit = tu[t.owners[op.j]![0]!]!;
+      const sUnit = su[s.owners[op.i]!]!;
+      const tUnit = tu[t.owners[op.j]!]!;
       const from = tUnit.source.toLowerCase();
       const to = sUnit.source.toLowerCase();
       const base = { position: sUnit.position + offset, trustedPosition: tUnit.position, trusted: tUnit.source, sender: sUnit.source };
@@ -156,8 +163,8 @@ export function compareLabels(sender: string, trusted: string, offset = 0): Labe
         });
       }
     } else {
-      const a = su[s.owners[op.i]![0]!]!;
-      const b = su[s.owners[op.i + 1]![0]!]!;
+      const a = su[s.owners[op.i]!]!;
+      const b = su[s.owners[op.i + 1]!]!;
       typos.push({
         code: 'transposition',
         detail: { position: a.position + offset, positions: [a.position + offset, b.position + offset], sender: a.source + b.source, trusted: b.source + a.source },

@@ -74,7 +74,7 @@ export interface TrustIndex {
   readonly labelSkeletons: readonly string[];
   /** Label skeleton → label ids. */
   readonly skeletonIds: ReadonlyMap<string, readonly number[]>;
-  /** Unique typo keys (src/trust-index/typo-key.ts) of label skeletons; target id → label ids. */
+  /** Unique typo keys (src/trust-index/typo-key.ts) of labels; target id → label ids. */
   readonly typoTargets: readonly (readonly number[])[];
   readonly deletes: DeleteIndex;
   /** Folded contact names → entries. */
@@ -312,7 +312,7 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
   const budgets: number[] = [];
   const targetOf = new Map<string, number>();
   for (let id = 0; id < labels.length; id++) {
-    const sk = typoKey(labelSkeletons[id]!);
+    const sk = typoKey(labels[id]!);
     const budget = editBudget([...labels[id]!].length, policy);
     let t = targetOf.get(sk);
     if (t === undefined) {

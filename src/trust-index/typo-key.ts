@@ -1,30 +1,36 @@
 /**
- * The string typo distances are measured on: the UTS #39 skeleton with its multi-character
- * prototypes folded back to one character (`rn` → `m`, `vv` → `w`, `cl` → `d`).
+ * The strings typo distances are measured on.
  *
- * The skeleton maps `m` to `rn` so that `rnicrosoft` renders like `microsoft`; but then one typo on
- * an `m` (doubling it, swapping it with a neighbour) costs two edits on the skeleton and escapes a
- * one-edit budget. Folding the pairs back keeps visual equality (equal skeletons give equal keys)
- * and makes each typo cost one edit again. Left to right, greedy, linear.
+ * The UTS #39 skeleton maps `m` to `rn` (and ours `w` to `vv`, `d` to `cl`) so that `rnicrosoft`
+ * renders like `microsoft`; equal skeletons are found by a map. But measured on skeletons, one typo
+ * on an `m` (doubling it, swapping it) costs two edits, and an innocent `cl` pair absorbs a typo
+ * next to it. So typos are measured on the typo key: the per-code-point skeleton, except that a
+ * character whose prototype is one of those pairs keeps its own letter (`m`, `w`, `d`).
+ * A sender written with the pairs themselves (`rnicrosft`: rn for m plus an omission) is also
+ * looked up by its folded key (`microsft`), so the two techniques still compose.
  */
 
-const FOLD: Readonly<Record<string, string>> = Object.freeze({ rn: 'm', vv: 'w', cl: 'd' });
+import { skeletonUnits } from '../skeleton';
 
-/** Folds one pair of skeleton characters, or returns undefined. */
-export function foldPair(a: string, b: string): string | undefined {
-  return FOLD[a + b];
+const UNFOLD: Readonly<Record<string, string>> = Object.freeze({ rn: 'm', vv: 'w', cl: 'd' });
+
+/** The typo key of a label (as written). */
+export function typoKey(label: string): string {
+  let out = '';
+  for (const u of skeletonUnits(label)) out += UNFOLD[u.output] ?? u.output;
+  return out;
 }
 
-/** The typo key of a skeleton. */
-export function typoKey(skeletonText: string): string {
-  if (!skeletonText.includes('rn') && !skeletonText.includes('vv') && !skeletonText.includes('cl')) return skeletonText;
+/** The key with written pairs folded (`rn` → `m`, `vv` → `w`, `cl` → `d`), left to right. */
+export function foldPairs(key: string): string {
+  if (!key.includes('rn') && !key.includes('vv') && !key.includes('cl')) return key;
   let out = '';
-  for (let i = 0; i < skeletonText.length; i++) {
-    const folded = i + 1 < skeletonText.length ? FOLD[skeletonText[i]! + skeletonText[i + 1]!] : undefined;
+  for (let i = 0; i < key.length; i++) {
+    const folded = i + 1 < key.length ? UNFOLD[key[i]! + key[i + 1]!] : undefined;
     if (folded !== undefined) {
       out += folded;
       i++;
-    } else out += skeletonText[i]!;
+    } else out += key[i]!;
   }
   return out;
 }
