@@ -103,6 +103,24 @@ describe('delete index (differential against a brute-force scan)', () => {
     );
   });
 
+  it('keeps full recall with prefix indexing on long labels edited near the start', () => {
+    const alphabet = fc.constantFrom(...'abcxyz'.split(''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: alphabet, minLength: 6, maxLength: 30 }), { minLength: 20, maxLength: 60 }),
+        fc.nat(59),
+        fc.array(fc.nat(40), { maxLength: 2 }),
+        (targets, pick, ops) => {
+          const budget = targets.map((t) => (t.length >= 9 ? 2 : 1));
+          const idx = buildDeleteIndex(targets, budget);
+          const q = mutate(targets[pick % targets.length]!, ops.map((o) => o * 4 + (o % 4)));
+          expect(queryDeleteIndex(idx, q)).toEqual(scanTargets(targets, budget, q));
+        },
+      ),
+      { seed: 2017, numRuns: 400 },
+    );
+  });
+
   it('finds a one-edit typo of a 5+ letter label and nothing for a 4-letter one', () => {
     const small = buildDeleteIndex(['contoso', 'ups'], [1, 0]);
     expect(queryDeleteIndex(small, 'contso').map((h) => h.target)).toEqual([0]);

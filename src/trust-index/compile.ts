@@ -107,7 +107,7 @@ export function isSharedProvider(index: TrustIndex, registrableDomain: string | 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
-  else if (!list.includes(value)) list.push(value);
+  else list.push(value);
 }
 
 function entryText(raw: unknown): string {
