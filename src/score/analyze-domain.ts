@@ -95,17 +95,18 @@ function matchText(
   const lower = text.toLowerCase();
   const exact = index.labelIds.get(lower);
   const sk = skeleton(text);
-  const seen = new Set<number>();
+  // Few ids per lookup: an array beats a Set here (no allocation when nothing is found).
+  const seen: number[] = [];
   if (exact !== undefined && lower === text) {
-    seen.add(exact);
+    seen.push(exact);
     visit(exact, 1, []);
   }
   const sameSkeleton = index.reference
     ? index.labelSkeletons.flatMap((other, id) => (other === sk ? [id] : []))
     : (index.skeletonIds.get(sk) ?? []);
   for (const id of sameSkeleton) {
-    if (seen.has(id)) continue;
-    seen.add(id);
+    if (seen.includes(id)) continue;
+    seen.push(id);
     const cmp = compareLabels(text, index.labels[id]!);
     visit(id, cmp.similarity, [...cmp.visual, ...cmp.typos]);
   }
@@ -117,8 +118,8 @@ function matchText(
   const near = folded === key ? lookup(key) : [...lookup(key), ...lookup(folded)];
   for (const hit of near) {
     for (const id of index.typoTargets[hit.target]!) {
-      if (seen.has(id)) continue;
-      seen.add(id);
+      if (seen.includes(id)) continue;
+      seen.push(id);
       const cmp = compareLabels(text, index.labels[id]!);
       visit(id, cmp.similarity, [...cmp.visual, ...cmp.typos]);
     }

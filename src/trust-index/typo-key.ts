@@ -14,8 +14,31 @@ import { skeletonUnits } from '../skeleton';
 
 const UNFOLD: Readonly<Record<string, string>> = Object.freeze({ rn: 'm', vv: 'w', cl: 'd' });
 
+/** Typo-key output of each ASCII code unit, built on first use (the hot path: most senders are ASCII). */
+let asciiTable: string[] | undefined;
+
+function asciiTypoTable(): string[] {
+  const table: string[] = [];
+  for (let c = 0; c < 128; c++) {
+    const out = skeletonUnits(String.fromCharCode(c)).map((u) => UNFOLD[u.output] ?? u.output).join('');
+    table.push(out);
+  }
+  return table;
+}
+
 /** The typo key of a label (as written). */
 export function typoKey(label: string): string {
+  const table = (asciiTable ??= asciiTypoTable());
+  let out = '';
+  for (let i = 0; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    if (c >= 128) return typoKeySlow(label);
+    out += table[c]!;
+  }
+  return out;
+}
+
+function typoKeySlow(label: string): string {
   let out = '';
   for (const u of skeletonUnits(label)) out += UNFOLD[u.output] ?? u.output;
   return out;
