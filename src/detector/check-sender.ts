@@ -30,8 +30,32 @@ function emojiJoinerPositions(text: string): Set<number> {
   return out;
 }
 
-function hiddenFinding(h: HiddenChar): Finding {
-  return { code: h.kind === 'bidi' ? 'bidi-control' : 'invisible-char', detail: { ...h } };
+/** Positions listed per hidden character before the rest are only counted. */
+const MAX_POSITIONS = 8;
+/** Hidden characters kept in `sender.hiddenChars` (the count is in the reasons). */
+const MAX_HIDDEN_LISTED = 64;
+/** Mailboxes of one header that are checked; RFC 5322 allows a list, real mail has one or two. */
+export const MAX_MAILBOXES = 32;
+
+/**
+ * One finding per hidden code point and place, with a count and the first positions: 10,000
+ * zero-width spaces make one reason, not 10,000 (the result stays small whatever the input).
+ */
+function hiddenFindings(hidden: readonly HiddenChar[]): Finding[] {
+  const groups = new Map<string, { first: HiddenChar; positions: number[]; count: number }>();
+  for (const h of hidden) {
+    const key = `${h.where} ${h.codePoint}`;
+    const g = groups.get(key);
+    if (g === undefined) groups.set(key, { first: h, positions: [h.position], count: 1 });
+    else {
+      g.count++;
+      if (g.positions.length < MAX_POSITIONS) g.positions.push(h.position);
+    }
+  }
+  return [...groups.values()].map(({ first, positions, count }) => ({
+    code: first.kind === 'bidi' ? 'bidi-control' : 'invisible-char',
+    detail: { ...first, count, positions },
+  }));
 }
 
 function invalid(input: string, code: Parameters<typeof invalidReason>[0], message?: string, sender?: SenderParts): CheckResult {
@@ -93,9 +117,9 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
     publicSuffix: norm.publicSuffix,
     subdomain: norm.subdomain,
     label: norm.label,
-    hiddenChars: hidden,
+    hiddenChars: hidden.length > MAX_HIDDEN_LISTED ? hidden.slice(0, MAX_HIDDEN_LISTED) : hidden,
   };
-  const hiddenFindings = hidden.map(hiddenFinding);
+  const hiddenFound = hiddenFindings(hidden);
   const senderDomain = norm.unicode;
 
   // Trusted, unless hidden characters were needed to get there.
@@ -105,14 +129,14 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
       return { input, verdict: 'trusted', score: 0, sender, reasons: [trustedReason(trusted.entry, senderDomain, trusted.byAddress)], match: { entry: trusted.entry, domain: trusted.entry.domain, similarity: 1 } };
     }
     const ctx = { senderDomain, entry: trusted.entry };
-    const codes = hiddenFindings.map((f) => f.code);
+    const codes = hiddenFound.map((f) => f.code);
     return {
       input,
       verdict: 'lookalike',
       score: scoreFor({ verdict: 'lookalike', similarity: 1, codes }),
       sender,
       match: { entry: trusted.entry, domain: trusted.entry.domain, similarity: 1 },
-      reasons: hiddenFindings.map((f) => toReason(f, ctx)),
+      reasons: hiddenFound.map((f) => toReason(f, ctx)),
     };
   }
 
@@ -128,7 +152,7 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
   const nameHit = displayName === undefined ? undefined : analyzeDisplayName(index, displayName, identity);
 
   if (domainHit !== undefined) {
-    const findings = [...domainHit.findings, ...hiddenFindings];
+    const findings = [...domainHit.findings, ...hiddenFound];
     if (nameHit !== undefined) findings.push(...nameHit.findings);
     const ctx = { senderDomain, entry: domainHit.entry };
     const codes = findings.map((f) => f.code);
@@ -142,7 +166,7 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
     };
   }
   if (nameHit !== undefined) {
-    const findings = [...nameHit.findings, ...hiddenFindings];
+    const findings = [...nameHit.findings, ...hiddenFound];
     const ctx = { senderDomain, entry: nameHit.entry };
     const codes = findings.map((f) => f.code);
     return {
@@ -154,7 +178,7 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
       reasons: findings.map((f) => toReason(f, ctx)),
     };
   }
-  const signals = [...standaloneScriptFindings(norm.label), ...hiddenFindings];
+  const signals = [...standaloneScriptFindings(norm.label), ...hiddenFound];
   if (signals.length > 0) {
     const ctx = { senderDomain };
     return {
@@ -182,7 +206,7 @@ function impersonationOrInvalid(index: TrustIndex, input: string, displayName: s
     const hit = analyzeDisplayName(index, displayName, { address: undefined, domain: box.domain, registrableDomain: null });
     if (hit !== undefined) {
       const ctx = { senderDomain: box.domain, entry: hit.entry };
-      const findings = [...hit.findings, ...hidden.map(hiddenFinding)];
+      const findings = [...hit.findings, ...hiddenFindings(hidden)];
       return {
         input,
         verdict: 'impersonation',
@@ -197,6 +221,12 @@ function impersonationOrInvalid(index: TrustIndex, input: string, displayName: s
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
+/** A mailbox written back as text, for its own result. */
+function mailboxText(box: ParsedMailbox): string {
+  const addr = box.localPart === undefined ? box.domain : `${box.localPart}@${box.domain}`;
+  return box.displayName === undefined ? addr : `${JSON.stringify(box.displayName)} <${addr}>`;
+}
+
 /** Checks one raw sender against a compiled index. Never throws. */
 export function checkSender(index: TrustIndex, sender: string): CheckResult {
   const input = typeof sender === 'string' ? sender : String(sender);
@@ -204,14 +234,22 @@ export function checkSender(index: TrustIndex, sender: string): CheckResult {
     const parsed = parseSender(input);
     if (!parsed.ok) return invalid(input.length > 1024 ? `${input.slice(0, 1024)}…` : input, parsed.code, parsed.message);
     if (parsed.mailboxes.length === 1) return checkMailbox(index, input, parsed.mailboxes[0]!);
-    const results = parsed.mailboxes.map((box) => checkMailbox(index, input, box));
+    // Each mailbox result carries its own text, not the whole header (a 16 KB header of 2,700
+    // mailboxes must not produce 2,700 copies of it); beyond MAX_MAILBOXES they are counted only.
+    const boxes = parsed.mailboxes.slice(0, MAX_MAILBOXES);
+    const results = boxes.map((box) => checkMailbox(index, mailboxText(box), box));
     let worst = results[0]!;
     for (const r of results) {
       const a = VERDICT_RANK[r.verdict];
       const b = VERDICT_RANK[worst.verdict];
       if (a > b || (a === b && r.score > worst.score)) worst = r;
     }
-    return { ...worst, mailboxes: results };
+    const skipped = parsed.mailboxes.length - boxes.length;
+    const reasons =
+      skipped > 0
+        ? [...worst.reasons, { code: 'too-long' as const, message: `The header lists ${parsed.mailboxes.length} mailboxes; only the first ${MAX_MAILBOXES} were checked.`, mailboxes: parsed.mailboxes.length, checked: MAX_MAILBOXES }]
+        : worst.reasons;
+    return { ...worst, input, reasons, mailboxes: results };
   } catch (error) {
     // Defensive: a bug must not take a mail gateway down. Report it as an invalid input.
     // `internal: true` lets tests assert that this path is never taken.

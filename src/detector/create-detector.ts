@@ -12,8 +12,8 @@ import type { Detector, DetectorOptions, TrustedListInput } from './types';
 export const DEFAULT_DETECTOR_OPTIONS: Readonly<Required<Omit<DetectorOptions, 'file' | 'words' | 'sharedProviders'>>> = Object.freeze({
   privateSuffixes: true,
   minLengthOneEdit: 5,
-  minLengthTwoEdits: 9,
-  minBrandLength: 4,
+  minLengthTwoEdits: 10,
+  minBrandLength: 5,
 });
 
 class CompiledDetector implements Detector {

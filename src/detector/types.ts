@@ -31,9 +31,9 @@ export interface DetectorOptions {
   readonly sharedProviders?: readonly string[];
   /** Minimum registrable-label length (code points) for one typo edit to count (default 5). */
   readonly minLengthOneEdit?: number;
-  /** Minimum registrable-label length (code points) for two typo edits to count (default 9). */
+  /** Minimum registrable-label length (code points) for two typo edits to count (default 10). */
   readonly minLengthTwoEdits?: number;
-  /** Minimum brand length for display-name brand matches and combo/embedding (default 4). */
+  /** Minimum brand length (code points) matched inside other labels, subdomains and display names (default 5). */
   readonly minBrandLength?: number;
   /** File name used in error messages when `trusted` is text. */
   readonly file?: string;

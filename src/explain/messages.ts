@@ -99,8 +99,11 @@ export function findingMessage(f: Finding, ctx: ExplainContext): string {
 }
 
 /** The sentence for a hidden character. */
-export function hiddenMessage(h: HiddenChar, senderDomain: string): string {
+export function hiddenMessage(h: HiddenChar & { readonly count?: number }, senderDomain: string): string {
   const what = h.kind === 'bidi' ? 'bidirectional control character' : 'invisible character';
+  if (h.count !== undefined && h.count > 1) {
+    return `The ${h.where} of ${senderDomain} contains the ${what} ${h.codePoint} ${h.name} ${h.count} times (first at position ${h.position + 1}), which changes how it displays.`;
+  }
   return `The ${h.where} of ${senderDomain} contains the ${what} ${h.codePoint} ${h.name} at position ${h.position + 1}, which changes how it displays.`;
 }
 

@@ -33,27 +33,42 @@ export interface DomainCandidate {
   readonly findings: readonly Finding[];
 }
 
+/** Similarity of a label that renders like the trusted one but substitutes some character. */
+const VISUAL_SUBSTITUTION = 0.98;
 /** Suffix factor: the same label under another suffix still looks almost the same. */
 const OTHER_SUFFIX = 0.9;
 /** At most this many subdomain labels are examined (hostile hosts can have 127). */
 const MAX_SUBDOMAIN_LABELS = 8;
 
-class Collector {
-  readonly byLabel = new Map<number, { similarity: number; findings: Finding[]; keys: Set<string> }>();
+/** Findings are computed only for the winning label: explaining costs more than finding (~10 µs). */
+type LazyFindings = () => readonly Finding[];
 
-  add(labelId: number, similarity: number, findings: readonly Finding[]): void {
-    let c = this.byLabel.get(labelId);
-    if (c === undefined) {
-      c = { similarity, findings: [], keys: new Set() };
-      this.byLabel.set(labelId, c);
-    } else if (similarity > c.similarity) c.similarity = similarity;
-    for (const f of findings) {
-      const key = `${f.code}\u0000${JSON.stringify(f.detail)}`;
-      if (c.keys.has(key)) continue;
-      c.keys.add(key);
-      c.findings.push(f);
+class Collector {
+  readonly byLabel = new Map<number, { similarity: number; parts: LazyFindings[] }>();
+
+  add(labelId: number, similarity: number, findings: LazyFindings): void {
+    const c = this.byLabel.get(labelId);
+    if (c === undefined) this.byLabel.set(labelId, { similarity, parts: [findings] });
+    else {
+      if (similarity > c.similarity) c.similarity = similarity;
+      c.parts.push(findings);
     }
   }
+}
+
+/** The findings of all routes to one label, without duplicates, in route order. */
+function materialize(parts: readonly LazyFindings[]): Finding[] {
+  const out: Finding[] = [];
+  const keys = new Set<string>();
+  for (const part of parts) {
+    for (const f of part()) {
+      const key = `${f.code}\u0000${JSON.stringify(f.detail)}`;
+      if (keys.has(key)) continue;
+      keys.add(key);
+      out.push(f);
+    }
+  }
+  return out;
 }
 
 function codePointLength(s: string): number {
@@ -90,16 +105,20 @@ function matchText(
   index: TrustIndex,
   text: string,
   typos: boolean,
-  visit: (labelId: number, similarity: number, findings: Finding[]) => void,
+  visit: (labelId: number, similarity: number, findings: LazyFindings) => void,
 ): void {
   const lower = text.toLowerCase();
   const exact = index.labelIds.get(lower);
   const sk = skeleton(text);
+  const explain = (id: number) => (): Finding[] => {
+    const cmp = compareLabels(text, index.labels[id]!);
+    return [...cmp.visual, ...cmp.typos];
+  };
   // Few ids per lookup: an array beats a Set here (no allocation when nothing is found).
   const seen: number[] = [];
   if (exact !== undefined && lower === text) {
     seen.push(exact);
-    visit(exact, 1, []);
+    visit(exact, 1, () => []);
   }
   const sameSkeleton = index.reference
     ? index.labelSkeletons.flatMap((other, id) => (other === sk ? [id] : []))
@@ -107,21 +126,24 @@ function matchText(
   for (const id of sameSkeleton) {
     if (seen.includes(id)) continue;
     seen.push(id);
-    const cmp = compareLabels(text, index.labels[id]!);
-    visit(id, cmp.similarity, [...cmp.visual, ...cmp.typos]);
+    // Renders the same: similarity 1, or 0.98 when some character was substituted.
+    visit(id, lower === index.labels[id] ? 1 : VISUAL_SUBSTITUTION, explain(id));
   }
   if (!typos) return;
   const key = typoKey(text);
   const folded = foldPairs(key);
   const lookup = (q: string): DeleteIndexHit[] =>
     index.reference ? scanTargets(index.deletes.targets, index.deletes.maxDistance, q) : queryDeleteIndex(index.deletes, q);
-  const near = folded === key ? lookup(key) : [...lookup(key), ...lookup(folded)];
-  for (const hit of near) {
-    for (const id of index.typoTargets[hit.target]!) {
-      if (seen.includes(id)) continue;
-      seen.push(id);
-      const cmp = compareLabels(text, index.labels[id]!);
-      visit(id, cmp.similarity, [...cmp.visual, ...cmp.typos]);
+  for (const q of folded === key ? [key] : [key, folded]) {
+    for (const hit of lookup(q)) {
+      const target = index.deletes.targets[hit.target]!;
+      // 1 − OSA distance / length, on typo keys.
+      const similarity = 1 - hit.distance / Math.max(q.length, target.length, 1);
+      for (const id of index.typoTargets[hit.target]!) {
+        if (seen.includes(id)) continue;
+        seen.push(id);
+        visit(id, similarity, explain(id));
+      }
     }
   }
 }
@@ -148,15 +170,13 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
   const written = view.writtenLabel ?? label;
   const out = new Collector();
   const labelLength = Math.max(1, codePointLength(label));
-  const sameRegistrable = (id: number): boolean =>
-    index.labelEntries[id]!.some((e) => e.registrableDomain === registrableDomain);
 
   // 1. The whole label.
   matchText(index, written, true, (id, similarity, findings) => {
-    if (sameRegistrable(id) && findings.length === 0) return;
     const sfx = suffixFindings(index, id, suffix);
-    if (findings.length === 0 && sfx.findings.length === 0) return;
-    out.add(id, similarity * sfx.factor, [...findings, ...sfx.findings]);
+    // The same name, written the same way, under the same suffix: that is the trusted domain itself.
+    if (similarity === 1 && sfx.findings.length === 0) return;
+    out.add(id, similarity * sfx.factor, () => [...findings(), ...sfx.findings]);
   });
 
   // 2. Brand + business words (combo), with typos allowed in the brand.
@@ -170,14 +190,14 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
     // and never when the core is itself a word (`invoices-mail` is not a typo of `gmail`).
     const coreTypos = codePointLength(split.core) >= index.policy.minLengthOneEdit && !index.words.words.has(split.core);
     matchText(index, core, coreTypos, (id, similarity, findings) => {
-      const offsetFindings = findings.map((f) =>
+      const offsetFindings = (): Finding[] => findings().map((f) =>
         typeof f.detail['position'] === 'number'
           ? { code: f.code, detail: { ...f.detail, position: (f.detail['position'] as number) + codePointLength(label.slice(0, split.start)) } }
           : f,
       );
       const sfx = suffixFindings(index, id, suffix);
       const share = codePointLength(split.core) / labelLength;
-      out.add(id, similarity * share * sfx.factor, [...offsetFindings, combo, ...sfx.findings]);
+      out.add(id, similarity * share * sfx.factor, () => [...offsetFindings(), combo, ...sfx.findings]);
     });
   }
 
@@ -193,7 +213,7 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
       matchText(index, written.slice(tokenStart, tokenStart + token.length), false, (id, similarity, findings) => {
         const sfx = suffixFindings(index, id, suffix);
         const embed: Finding = { code: 'subdomain-embedding', detail: { token, where: 'label', position: codePointLength(label.slice(0, tokenStart)) } };
-        out.add(id, similarity * (codePointLength(token) / labelLength) * OTHER_SUFFIX, [...findings, embed, ...sfx.findings]);
+        out.add(id, similarity * (codePointLength(token) / labelLength) * OTHER_SUFFIX, () => [...findings(), embed, ...sfx.findings]);
       });
     }
     // `contoso-com.net`, `contoso-co-uk.com`: label + hyphen + a trusted suffix.
@@ -204,7 +224,7 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
       if (id === undefined) continue;
       const entry = index.labelEntries[id]!.find((e) => e.suffix === right);
       if (entry === undefined) continue;
-      out.add(id, 0.85, [{ code: 'tld-swap', detail: { suffix, trustedSuffix: entry.suffix, hyphenated: label.slice(p + 1) } }]);
+      out.add(id, 0.85, () => [{ code: 'tld-swap', detail: { suffix, trustedSuffix: entry.suffix, hyphenated: label.slice(p + 1) } }]);
     }
   }
 
@@ -220,15 +240,18 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
         if (seq === registrableDomain || registrableDomain.endsWith(`.${seq}`) || seq.endsWith(`.${registrableDomain}`)) continue;
         for (const e of index.hosts.get(seq) ?? []) {
           const id = index.labelIds.get(e.label)!;
-          out.add(id, 0.8, [{ code: 'subdomain-embedding', detail: { embeddedDomain: seq, where: 'subdomain', registrableDomain } }]);
+          out.add(id, 0.8, () => [{ code: 'subdomain-embedding', detail: { embeddedDomain: seq, where: 'subdomain', registrableDomain } }]);
         }
       }
     }
     for (let i = 0; i < subLabels.length; i++) {
-      for (const token of subLabels[i]!.split('-')) {
+      // The whole label (`adventure-works.secure-mail.net`) and each of its hyphen tokens.
+      const whole = subLabels[i]!;
+      const tokens = whole.includes('-') ? [whole, ...whole.split('-')] : [whole];
+      for (const token of tokens) {
         if (codePointLength(token) < index.policy.minBrandLength) continue;
         matchText(index, token, false, (id, similarity, findings) => {
-          out.add(id, similarity * 0.7, [...findings, { code: 'subdomain-embedding', detail: { token, where: 'subdomain', registrableDomain } }]);
+          out.add(id, similarity * 0.7, () => [...findings(), { code: 'subdomain-embedding', detail: { token, where: 'subdomain', registrableDomain } }]);
         });
       }
     }
@@ -239,7 +262,7 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
       const dots = last.slice(k).reduce<number[]>((acc, l) => [...acc, (acc.at(-1) ?? 0) + codePointLength(l)], []);
       matchText(index, joined, true, (id, similarity, findings) => {
         const sfx = suffixFindings(index, id, suffix);
-        out.add(id, similarity * 0.95 * sfx.factor, [...findings, { code: 'dot-insertion', detail: { positions: dots, joined }, }, ...sfx.findings]);
+        out.add(id, similarity * 0.95 * sfx.factor, () => [...findings(), { code: 'dot-insertion', detail: { positions: dots, joined } }, ...sfx.findings]);
       });
     }
   }
@@ -253,18 +276,22 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
       const tail = allLabels.slice(k).join('.');
       const id = index.labelIds.get(joined);
       if (id === undefined || !index.labelEntries[id]!.some((e) => e.suffix === tail)) continue;
-      out.add(id, 0.95, [{ code: 'dot-insertion', detail: { joined, positions: allLabels.slice(0, k - 1).map((_, n) => allLabels.slice(0, n + 1).join('').length) } }]);
+      out.add(id, 0.95, () => [{ code: 'dot-insertion', detail: { joined, positions: allLabels.slice(0, k - 1).map((_, n) => allLabels.slice(0, n + 1).join('').length) } }]);
     }
   }
 
-  let best: DomainCandidate | undefined;
+  let bestId = -1;
+  let bestSimilarity = -1;
   for (const [id, c] of out.byLabel) {
-    if (c.findings.length === 0) continue;
-    if (best === undefined || c.similarity > best.similarity || (c.similarity === best.similarity && id < best.labelId)) {
-      best = { labelId: id, entry: pickEntry(index, id, suffix), similarity: Math.min(1, c.similarity), findings: c.findings };
+    if (c.similarity > bestSimilarity || (c.similarity === bestSimilarity && id < bestId)) {
+      bestId = id;
+      bestSimilarity = c.similarity;
     }
   }
-  if (best === undefined) return undefined;
+  if (bestId < 0) return undefined;
+  const findings = materialize(out.byLabel.get(bestId)!.parts);
+  if (findings.length === 0) return undefined;
+  let best: DomainCandidate = { labelId: bestId, entry: pickEntry(index, bestId, suffix), similarity: Math.min(1, bestSimilarity), findings };
   const scripts = scriptFindings(label);
   if (scripts.length > 0) best = { ...best, findings: [...scripts, ...best.findings] };
   return best;

@@ -9,8 +9,14 @@ import { SHARED_PROVIDERS_ALL } from '../generated/shared-providers';
 
 let providers: Set<string> | undefined;
 
+/** RFC 2606 §3 reserved example domains: listed by email-providers, but nobody's mailbox provider. */
+const RESERVED = ['example.com', 'example.net', 'example.org'];
+
 /** Whether a registrable domain (lowercase, Unicode) is a known shared mailbox provider. */
 export function isSharedProviderDomain(registrableDomain: string): boolean {
-  providers ??= new Set(SHARED_PROVIDERS_ALL.split('\n'));
+  if (providers === undefined) {
+    providers = new Set(SHARED_PROVIDERS_ALL.split('\n'));
+    for (const d of RESERVED) providers.delete(d);
+  }
   return providers.has(registrableDomain);
 }
