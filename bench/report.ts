@@ -1,0 +1,218 @@
+/**
+ * Renders a results file for people: the terminal tables of `npm run bench`, the issue's targets
+ * with pass/fail, and the Markdown figures block of bench/README.md.
+ */
+
+import { STREAM_GROUPS } from './data';
+import type { BenchResults, Figure } from './results';
+
+/** One target of issue 4, evaluated on a run. */
+export interface TargetRow {
+  readonly target: string;
+  readonly measured: string;
+  /** undefined when the run did not measure what the target needs (e.g. a smoke run). */
+  readonly pass: boolean | undefined;
+}
+
+/** The issue's targets, stated once. */
+export const TARGETS = Object.freeze({
+  flatMax: 1.5,
+  speedupMin: 300,
+  speedupAim: 1000,
+  floorMaxUs: 1,
+  cleanOverFloorMax: 10,
+  lookalikeOverFloorMax: 30,
+  build100kMaxMs: 5000,
+  buildExponentMax: 1.25,
+  scanRssGrowthMax: 1.25,
+});
+
+function fig(r: BenchResults, id: string): Figure | undefined {
+  return r.figures[id];
+}
+
+/** A number with 3 significant digits, thousands separated. */
+export function num(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  if (a >= 1000) return Math.round(v).toLocaleString('en-US');
+  if (a >= 100) return v.toFixed(0);
+  if (a >= 10) return v.toFixed(1);
+  if (a >= 1) return v.toFixed(2);
+  return v.toPrecision(2);
+}
+
+function size(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** Evaluates the targets that the run measured. */
+export function evaluateTargets(r: BenchResults): TargetRow[] {
+  const rows: TargetRow[] = [];
+  const v = (id: string): number | undefined => fig(r, id)?.value;
+  // A smoke run's sizes and rounds are too small to judge: its targets are shown, not scored.
+  const judge = (ok: boolean): boolean | undefined => (r.mode === 'smoke' ? undefined : ok);
+  const at = r.sizes.includes(10_000) ? 10_000 : (r.sizes[r.sizes.length - 1] ?? 0);
+  const flat = v('ratio.flat.mixed');
+  const big = r.sizes[r.sizes.length - 1];
+  const small = r.sizes[0];
+  const fullSizes = small === 100 && big === 100_000;
+  rows.push({
+    target: `flat: check() at 100,000 trusted ≤ ${TARGETS.flatMax}× its cost at 100 (mixed stream)`,
+    measured: flat === undefined ? 'not measured' : `${num(flat)}× (${size(small ?? 0)} → ${size(big ?? 0)}); per group: ${STREAM_GROUPS.map((g) => `${g} ${num(v(`ratio.flat.${g}`) ?? NaN)}×`).join(', ')}`,
+    pass: flat === undefined || !fullSizes ? undefined : judge(flat <= TARGETS.flatMax),
+  });
+  const speed = v('ratio.speedup.10000');
+  rows.push({
+    target: `vs naive loop at 10,000 trusted: ≥ ${TARGETS.speedupMin}× faster (aim ${size(TARGETS.speedupAim)}×)`,
+    measured: speed === undefined ? 'not measured' : `${num(speed)}× (naive ${num(v('naive.mixed.10000')!)} µs, sosie ${num(v('check.mixed.10000')!)} µs); at 100,000: ${num(v('ratio.speedup.100000') ?? NaN)}×`,
+    pass: speed === undefined ? undefined : judge(speed >= TARGETS.speedupMin),
+  });
+  const floor = v('floor.check');
+  rows.push({
+    target: `floor (split address + one PSL lookup + one hash lookup) well under ${TARGETS.floorMaxUs} µs`,
+    measured: floor === undefined ? 'not measured' : `${num(floor)} µs`,
+    pass: floor === undefined ? undefined : judge(floor < TARGETS.floorMaxUs),
+  });
+  const clean = v('ratio.floor.clean');
+  rows.push({
+    target: `clean sender within ${TARGETS.cleanOverFloorMax}× the floor`,
+    measured: clean === undefined ? 'not measured' : `${num(clean)}× (${num(v(`check.clean.${at}`) ?? NaN)} µs at ${size(at)} trusted)`,
+    pass: clean === undefined ? undefined : judge(clean <= TARGETS.cleanOverFloorMax),
+  });
+  for (const g of ['typo', 'homoglyph'] as const) {
+    const x = v(`ratio.floor.${g}`);
+    rows.push({
+      target: `${g} lookalike within ${TARGETS.lookalikeOverFloorMax}× the floor`,
+      measured: x === undefined ? 'not measured' : `${num(x)}× (${num(v(`check.${g}.${at}`) ?? NaN)} µs at ${size(at)} trusted)`,
+      pass: x === undefined ? undefined : judge(x <= TARGETS.lookalikeOverFloorMax),
+    });
+  }
+  const b100k = v('build.100000');
+  const b10k = v('build.10000');
+  const h100k = v('heap.100000');
+  rows.push({
+    target: `build: 100,000 trusted entries in a few seconds at most (≤ ${TARGETS.build100kMaxMs / 1000} s), heap reported`,
+    measured: b100k === undefined ? 'not measured' : `${num(b100k / 1000)} s, retained heap ${num(h100k ?? NaN)} MB`,
+    pass: b100k === undefined ? undefined : judge(b100k <= TARGETS.build100kMaxMs),
+  });
+  const exponent = b100k !== undefined && b10k !== undefined ? Math.log10(b100k / b10k) : undefined;
+  rows.push({
+    target: `build grows roughly linearly (exponent of build time from 10,000 to 100,000 ≤ ${TARGETS.buildExponentMax})`,
+    measured: exponent === undefined ? 'not measured' : `exponent ${exponent.toFixed(2)} (${num(b10k!)} ms → ${num(b100k!)} ms)`,
+    pass: exponent === undefined ? undefined : judge(exponent <= TARGETS.buildExponentMax),
+  });
+  const growth = v('scan.rssGrowth');
+  const lps = v('scan.linesPerCpuSecond');
+  const scanRuns = Object.keys(r.figures)
+    .filter((id) => id.startsWith('scan.maxRss.'))
+    .map((id) => Number(id.slice('scan.maxRss.'.length)))
+    .sort((a, b) => a - b);
+  const rss = scanRuns.map((n) => `${num(v(`scan.maxRss.${n}`)!)} MB at ${size(n)} lines`).join(', ');
+  const first = scanRuns[0];
+  rows.push({
+    target: `scan streams in bounded memory (peak RSS of the larger file ≤ ${TARGETS.scanRssGrowthMax}× that of the smaller)`,
+    measured: growth === undefined ? `not measured${rss === '' ? '' : ` (${rss})`}` : `${num(growth)}× (${rss})`,
+    pass: growth === undefined ? undefined : judge(growth <= TARGETS.scanRssGrowthMax),
+  });
+  rows.push({
+    target: 'scan throughput on one core (reported)',
+    measured:
+      lps === undefined || first === undefined
+        ? 'not measured'
+        : `${num(lps)} lines per CPU second after start-up; ${num(v(`scan.linesPerSecond.${first}`)!)} lines/s wall clock for ${size(first)} lines including start-up`,
+    pass: undefined,
+  });
+  const workers = v('scan.workers.scaling');
+  rows.push({ target: 'scan --workers: scaling from 1 to 2 workers (reported)', measured: workers === undefined ? 'no --workers option' : `${num(workers)}×`, pass: undefined });
+  return rows;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[], rightAlign: (col: number) => boolean): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => (rightAlign(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function md(header: readonly string[], rows: readonly (readonly string[])[], rightAlign: (col: number) => boolean): string {
+  const esc = (s: string): string => s.replace(/\|/g, '\\|');
+  return [
+    `| ${header.map(esc).join(' | ')} |`,
+    `|${header.map((_, i) => (rightAlign(i) ? '---:' : '---')).join('|')}|`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ].join('\n');
+}
+
+type Renderer = typeof table;
+
+/** The tables of a run, in a given renderer (terminal or Markdown). */
+function sections(r: BenchResults, render: Renderer): { title: string; body: string }[] {
+  const out: { title: string; body: string }[] = [];
+  const v = (id: string): Figure | undefined => fig(r, id);
+  const cell = (f: Figure | undefined): string => (f === undefined ? '–' : num(f.value));
+  const spread = (f: Figure | undefined): string => (f === undefined || f.q1 === undefined || f.q3 === undefined ? '' : ` (${num(f.q1)}–${num(f.q3)})`);
+
+  if (v(`check.mixed.${r.sizes[0]}`) !== undefined) {
+    const rows = STREAM_GROUPS.map((g) => [`sosie check(), ${g}`, ...r.sizes.map((n) => cell(v(`check.${g}.${n}`)))]);
+    rows.push(['naive fast-levenshtein loop, mixed', ...r.sizes.map((n) => cell(v(`naive.mixed.${n}`)))]);
+    rows.push(['speed-up (naive ÷ sosie, mixed)', ...r.sizes.map((n) => { const f = v(`ratio.speedup.${n}`); return f === undefined ? '–' : `${num(f.value)}×`; })]);
+    out.push({
+      title: `check(): µs per sender (median of ${r.mode === 'full' ? 11 : 3} interleaved rounds) by trusted-list size; floor ${cell(v('floor.check'))} µs`,
+      body: render(['stream', ...r.sizes.map((n) => size(n))], rows, (i) => i > 0),
+    });
+  }
+  if (v(`build.${r.sizes[0]}`) !== undefined) {
+    out.push({
+      title: 'createDetector: build time and retained heap',
+      body: render(
+        ['trusted entries', 'build (ms)', 'per entry (µs)', 'retained heap (MB)', 'per entry (bytes)'],
+        r.sizes.map((n) => [size(n), `${cell(v(`build.${n}`))}${spread(v(`build.${n}`))}`, cell(v(`build.perEntry.${n}`)), cell(v(`heap.${n}`)), cell(v(`heap.perEntry.${n}`))]),
+        (i) => i > 0,
+      ),
+    });
+  }
+  const stages = Object.values(r.figures).filter((f) => f.id.startsWith('stage.'));
+  if (stages.length > 0) {
+    out.push({
+      title: 'pipeline stages alone: µs per call (median, interquartile range)',
+      body: render(['stage', 'µs', 'q1–q3', 'normalised'], stages.map((f) => [f.label, num(f.value), `${num(f.q1 ?? NaN)}–${num(f.q3 ?? NaN)}`, f.normalized === undefined ? '' : f.normalized.toPrecision(3)]), (i) => i > 0),
+    });
+  }
+  const rest = Object.values(r.figures).filter((f) => f.id.startsWith('variants.') || f.id.startsWith('scan.'));
+  if (rest.length > 0) {
+    out.push({ title: 'generateVariants and scan end to end', body: render(['figure', 'value', 'unit'], rest.map((f) => [f.label, num(f.value), f.unit]), (i) => i === 1) });
+  }
+  return out;
+}
+
+/** The terminal report. */
+export function renderReport(r: BenchResults, targets: readonly TargetRow[]): string {
+  const m = r.machine;
+  const parts = [
+    `\nsosie benchmarks — ${r.mode} run, ${r.date}`,
+    `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node} (V8 ${m.v8}), ${m.platform} ${m.release}; calibration ${num(r.calibrationUs)} µs; ${num(r.durationS)} s`,
+  ];
+  for (const s of sections(r, table)) parts.push(`\n${s.title}\n${s.body}`);
+  const mark = (p: boolean | undefined): string => (p === undefined ? '  - ' : p ? 'PASS' : 'FAIL');
+  parts.push(`\ntargets (issue 4)${r.mode === 'smoke' ? ' — smoke run: sizes and rounds too small to judge' : ''}`);
+  for (const t of targets) parts.push(`${mark(t.pass)}  ${t.target}\n      ${t.measured}`);
+  if (r.notes.length > 0) parts.push(`\nnotes:\n${r.notes.map((n) => `- ${n}`).join('\n')}`);
+  return `${parts.join('\n')}\n`;
+}
+
+/** The figures block of bench/README.md (Markdown). */
+export function renderReadmeBlock(r: BenchResults, targets: readonly TargetRow[]): string {
+  const m = r.machine;
+  const parts = [
+    `Measured ${r.date.slice(0, 10)} with \`${r.command}\` (${r.mode} run, ${num(r.durationS)} s) on ${m.cpu}, ` +
+      `${m.cores} cores (\`nproc\`), ${m.memoryGiB} GiB, Node ${m.node} (V8 ${m.v8}), ${m.platform} ${m.release}. ` +
+      `Calibration workload: ${num(r.calibrationUs)} µs per call.`,
+    '',
+    '**Targets of issue 4**',
+    '',
+    md(['target', 'measured', 'result'], targets.map((t) => [t.target, t.measured, t.pass === undefined ? '—' : t.pass ? 'pass' : '**FAIL**']), () => false),
+  ];
+  for (const s of sections(r, md)) parts.push('', `**${s.title}**`, '', s.body);
+  if (r.notes.length > 0) parts.push('', ...r.notes.map((n) => `- ${n}`));
+  return parts.join('\n');
+}

@@ -1,0 +1,235 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compare, DEFAULT_TOLERANCE, formatComparison, mergeBest, readResults } from '../bench/check';
+import { CALIBRATION_VERSION } from '../bench/harness';
+import { RESULTS_SCHEMA, type BenchResults, type Figure } from '../bench/results';
+
+/** A synthetic results file: figures given as [id, normalized-or-value, better, tracked]. */
+function results(figs: readonly (readonly [string, number, Figure['better']?, boolean?, boolean?])[], over: Partial<BenchResults> = {}): BenchResults {
+  const figures: Record<string, Figure> = {};
+  for (const [id, v, better = 'lower', tracked = true, normalized = true] of figs) {
+    figures[id] = {
+      id,
+      label: id,
+      unit: 'µs',
+      // the raw value is deliberately unrelated to the normalised one: only the latter is compared
+      value: normalized ? v * 137 : v,
+      ...(normalized ? { normalized: v } : {}),
+      better,
+      tracked,
+    };
+  }
+  return {
+    schema: RESULTS_SCHEMA,
+    mode: 'full',
+    calibrationVersion: CALIBRATION_VERSION,
+    date: '2026-01-01T00:00:00.000Z',
+    command: 'test',
+    machine: { cpu: 'test', cores: 2, memoryGiB: 1, node: 'v20', v8: '11', platform: 'linux', release: '6', arch: 'x64' },
+    sizes: [100, 1000],
+    calibrationUs: 100,
+    figures,
+    notes: [],
+    durationS: 1,
+    ...over,
+  };
+}
+
+const BASE = results([
+  ['check.mixed.100', 0.02],
+  ['check.mixed.1000', 0.021],
+  ['stage.parse.address', 0.004],
+  ['heap.10000', 12, 'lower', true, false],
+  ['variants.rate', 500, 'higher'],
+  ['naive.mixed.100', 0.5, 'lower', false],
+]);
+
+/** The baseline with every tracked lower-is-better figure multiplied by `factor`. */
+function scaled(factor: number, only?: string): BenchResults {
+  return results([
+    ['check.mixed.100', 0.02 * (only === undefined || only === 'check.mixed.100' ? factor : 1)],
+    ['check.mixed.1000', 0.021 * (only === undefined || only === 'check.mixed.1000' ? factor : 1)],
+    ['stage.parse.address', 0.004 * (only === undefined || only === 'stage.parse.address' ? factor : 1)],
+    ['heap.10000', 12, 'lower', true, false],
+    ['variants.rate', 500, 'higher'],
+    ['naive.mixed.100', 0.5, 'lower', false],
+  ]);
+}
+
+describe('bench:check compare', () => {
+  it.each([
+    { description: 'an unchanged run passes', current: scaled(1), pass: true, regressed: [] as string[] },
+    { description: 'noise within tolerance (+20% everywhere) passes', current: scaled(1.2), pass: true, regressed: [] },
+    { description: 'a uniform speed-up passes', current: scaled(0.5), pass: true, regressed: [] },
+    { description: 'a deliberate 2× slowdown of every check fails', current: scaled(2), pass: false, regressed: ['check.mixed.100', 'check.mixed.1000', 'stage.parse.address'] },
+    { description: 'a 2× slowdown of one stage fails and names that stage', current: scaled(2, 'stage.parse.address'), pass: false, regressed: ['stage.parse.address'] },
+    { description: 'just over the tolerance (+31%) fails', current: scaled(1.31, 'check.mixed.1000'), pass: false, regressed: ['check.mixed.1000'] },
+    { description: 'just under the tolerance (+29%) passes', current: scaled(1.29, 'check.mixed.1000'), pass: true, regressed: [] },
+  ])('$description', ({ current, pass, regressed }) => {
+    const cmp = compare(BASE, current, 0.3);
+    expect(cmp.pass).toBe(pass);
+    expect(cmp.rows.filter((r) => r.status === 'regressed').map((r) => r.id)).toEqual(regressed);
+  });
+
+  it('a higher-is-better figure regresses when it drops, not when it rises', () => {
+    const worse = results([...Object.values(BASE.figures).filter((f) => f.id !== 'variants.rate').map((f) => [f.id, f.normalized ?? f.value, f.better, f.tracked, f.normalized !== undefined] as const), ['variants.rate', 250, 'higher']]);
+    const better = results([...Object.values(BASE.figures).filter((f) => f.id !== 'variants.rate').map((f) => [f.id, f.normalized ?? f.value, f.better, f.tracked, f.normalized !== undefined] as const), ['variants.rate', 1000, 'higher']]);
+    const a = compare(BASE, worse);
+    expect(a.pass).toBe(false);
+    expect(a.rows.find((r) => r.id === 'variants.rate')).toMatchObject({ status: 'regressed', factor: 2 });
+    const b = compare(BASE, better);
+    expect(b.pass).toBe(true);
+    expect(b.rows.find((r) => r.id === 'variants.rate')?.status).toBe('improved');
+  });
+
+  it('compares normalised figures, not raw times: a 2× slower machine with the same ratios passes', () => {
+    const slowerMachine = results(Object.values(BASE.figures).map((f) => [f.id, f.normalized ?? f.value, f.better, f.tracked, f.normalized !== undefined] as const));
+    const raw: Record<string, Figure> = {};
+    for (const [id, f] of Object.entries(slowerMachine.figures)) raw[id] = f.normalized === undefined ? f : { ...f, value: f.value * 2 };
+    expect(compare(BASE, { ...slowerMachine, figures: raw }).pass).toBe(true);
+  });
+
+  it('uses the raw value for figures without a normalised form (retained heap)', () => {
+    const heavier = results(Object.values(BASE.figures).map((f) => [f.id, f.id === 'heap.10000' ? 24 : (f.normalized ?? f.value), f.better, f.tracked, f.normalized !== undefined] as const));
+    const cmp = compare(BASE, heavier);
+    expect(cmp.pass).toBe(false);
+    expect(cmp.rows.find((r) => r.id === 'heap.10000')).toMatchObject({ status: 'regressed', baseline: 12, current: 24 });
+  });
+
+  it('a tracked figure missing from the current run fails and is reported', () => {
+    const current = results([
+      ['check.mixed.100', 0.02],
+      ['stage.parse.address', 0.004],
+      ['heap.10000', 12, 'lower', true, false],
+      ['variants.rate', 500, 'higher'],
+    ]);
+    const cmp = compare(BASE, current);
+    expect(cmp.pass).toBe(false);
+    expect(cmp.rows.filter((r) => r.status === 'missing').map((r) => r.id)).toEqual(['check.mixed.1000']);
+    expect(formatComparison(cmp)).toContain('MISSING');
+  });
+
+  it('a new figure is reported and does not fail', () => {
+    const current = results([...Object.values(BASE.figures).map((f) => [f.id, f.normalized ?? f.value, f.better, f.tracked, f.normalized !== undefined] as const), ['stage.new', 0.01]]);
+    const cmp = compare(BASE, current);
+    expect(cmp.pass).toBe(true);
+    expect(cmp.rows.find((r) => r.id === 'stage.new')?.status).toBe('new');
+    expect(formatComparison(cmp)).toContain('new (not in baseline)');
+  });
+
+  it.each([
+    { description: 'a build figure with its own 60% tolerance passes +50%', factor: 1.5, pass: true },
+    { description: 'a build figure with its own 60% tolerance still fails a 2× slowdown', factor: 2, pass: false },
+  ])('$description', ({ factor, pass }) => {
+    const withTol = (v: number): BenchResults => {
+      const r = results([['build.100000', v]]);
+      return { ...r, figures: { 'build.100000': { ...r.figures['build.100000']!, tolerance: 0.6 } } };
+    };
+    expect(compare(withTol(100), withTol(100 * factor), 0.3).pass).toBe(pass);
+    // the global tolerance still applies when it is the larger one
+    expect(compare(withTol(100), withTol(100 * 1.5), 0.3).rows[0]?.status).toBe('ok');
+    expect(compare(results([['build.100000', 100]]), results([['build.100000', 150]]), 0.3).pass).toBe(false);
+  });
+
+  it('untracked figures never fail, even 10× slower', () => {
+    const current = results(Object.values(BASE.figures).map((f) => [f.id, f.id === 'naive.mixed.100' ? 5 : (f.normalized ?? f.value), f.better, f.tracked, f.normalized !== undefined] as const));
+    const cmp = compare(BASE, current);
+    expect(cmp.pass).toBe(true);
+    expect(cmp.rows.some((r) => r.id === 'naive.mixed.100')).toBe(false);
+  });
+
+  it.each([
+    { description: 'another calibration workload version', over: { calibrationVersion: CALIBRATION_VERSION + 1 } },
+    { description: 'another results schema', over: { schema: RESULTS_SCHEMA + 1 } },
+    { description: 'a smoke run against a full baseline', over: { mode: 'smoke' as const } },
+  ])('refuses to compare with $description', ({ over }) => {
+    const cmp = compare(BASE, { ...scaled(1), ...over });
+    expect(cmp.pass).toBe(false);
+    expect(cmp.problems.length).toBeGreaterThan(0);
+  });
+
+  it('a non-positive figure is reported as not comparable and does not fail', () => {
+    const current = results(Object.values(BASE.figures).map((f) => [f.id, f.id === 'check.mixed.100' ? 0 : (f.normalized ?? f.value), f.better, f.tracked, f.normalized !== undefined] as const));
+    const cmp = compare(BASE, current);
+    expect(cmp.pass).toBe(true);
+    expect(cmp.rows.find((r) => r.id === 'check.mixed.100')?.status).toBe('incomparable');
+  });
+
+  it('the before/after table shows each failing figure with both values and the change', () => {
+    const text = formatComparison(compare(BASE, scaled(2, 'check.mixed.100')));
+    const row = text.split('\n').find((l) => l.startsWith('check.mixed.100 '));
+    expect(row).toBeDefined();
+    expect(row).toContain('REGRESSED');
+    expect(row).toContain('+100% worse');
+    expect(row).toContain('0.0200');
+    expect(row).toContain('0.0400');
+    expect(text).toMatch(/→ FAIL\n$/);
+    expect(formatComparison(compare(BASE, scaled(1)))).toMatch(/→ PASS\n$/);
+  });
+
+  it('the default tolerance is documented as 30%', () => {
+    expect(DEFAULT_TOLERANCE).toBe(0.3);
+  });
+});
+
+describe('bench:check mergeBest (confirmation run)', () => {
+  it('keeps the better value of each figure, so a one-off noisy run does not fail the check', () => {
+    const noisy = scaled(2, 'check.mixed.100');
+    const clean = scaled(1.05);
+    const merged = mergeBest([noisy, clean]);
+    expect(merged.figures['check.mixed.100']?.normalized).toBeCloseTo(0.021);
+    expect(merged.figures['check.mixed.1000']?.normalized).toBeCloseTo(0.021);
+    expect(compare(BASE, merged).pass).toBe(true);
+  });
+
+  it('a regression that shows in both runs still fails', () => {
+    expect(compare(BASE, mergeBest([scaled(2), scaled(1.9)])).pass).toBe(false);
+  });
+
+  it('keeps the higher value of a higher-is-better figure', () => {
+    const a = results([['variants.rate', 300, 'higher']]);
+    const b = results([['variants.rate', 450, 'higher']]);
+    expect(mergeBest([a, b]).figures['variants.rate']?.normalized).toBe(450);
+    expect(mergeBest([b, a]).figures['variants.rate']?.normalized).toBe(450);
+  });
+
+  it('refuses an empty list', () => {
+    expect(() => mergeBest([])).toThrow(RangeError);
+  });
+});
+
+describe('bench:check on the committed bench/baseline.json', () => {
+  const baseline = readResults(fileURLToPath(new URL('../bench/baseline.json', import.meta.url)));
+
+  /** The baseline with the tracked figures whose id starts with `prefix` made `factor`× slower. */
+  function slowed(prefix: string, factor: number): BenchResults {
+    const figures: Record<string, Figure> = {};
+    for (const [id, f] of Object.entries(baseline.figures)) {
+      figures[id] = id.startsWith(prefix) && f.normalized !== undefined ? { ...f, value: f.value * factor, normalized: f.normalized * factor } : f;
+    }
+    return { ...baseline, figures };
+  }
+
+  it('is a full run that tracks check, stages, build, heap, variants and scan', () => {
+    expect(baseline.mode).toBe('full');
+    expect(baseline.sizes).toEqual([100, 1000, 10_000, 100_000]);
+    const tracked = Object.values(baseline.figures).filter((f) => f.tracked).map((f) => f.id.split('.')[0]);
+    expect(new Set(tracked)).toEqual(new Set(['check', 'stage', 'build', 'heap', 'variants', 'scan']));
+  });
+
+  it('an unchanged tree passes', () => {
+    expect(compare(baseline, baseline).pass).toBe(true);
+  });
+
+  it.each([
+    { description: 'a 2× slower check fails on every check figure', prefix: 'check.', expected: 24 },
+    { description: 'a 2× slower delete-index lookup fails on the lookup figures only', prefix: 'stage.lookup.', expected: 4 },
+    { description: 'a 2× slower build fails despite the wider build tolerance', prefix: 'build.', expected: 2 },
+  ])('$description', ({ prefix, expected }) => {
+    const cmp = compare(baseline, slowed(prefix, 2));
+    expect(cmp.pass).toBe(false);
+    const regressed = cmp.rows.filter((r) => r.status === 'regressed');
+    expect(regressed).toHaveLength(expected);
+    expect(regressed.every((r) => r.id.startsWith(prefix))).toBe(true);
+  });
+});

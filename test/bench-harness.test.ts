@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import { calibrationWorkload, measureGroup, median, quantile, type Workload } from '../bench/harness';
+import { formatMicros, renderChart } from '../bench/chart';
+import { summarizeProfile, type CpuProfile } from '../bench/profile';
+import { replaceBlock } from '../bench/run';
+
+/** A fake clock that workloads advance by a fixed cost per call, with optional per-round noise. */
+function fakeClock() {
+  let t = 0;
+  return {
+    now: () => t,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
+}
+
+describe('median and quantile', () => {
+  it.each([
+    { description: 'odd length', values: [5, 1, 3], q: 0.5, expected: 3 },
+    { description: 'even length averages the middle pair', values: [4, 1, 3, 2], q: 0.5, expected: 2.5 },
+    { description: 'first quartile interpolates', values: [1, 2, 3, 4, 5], q: 0.25, expected: 2 },
+    { description: 'minimum', values: [9, 7, 8], q: 0, expected: 7 },
+    { description: 'maximum', values: [9, 7, 8], q: 1, expected: 9 },
+    { description: 'single value', values: [42], q: 0.75, expected: 42 },
+  ])('$description', ({ values, q, expected }) => {
+    expect(quantile(values, q)).toBe(expected);
+    if (q === 0.5) expect(median(values)).toBe(expected);
+  });
+
+  it('an empty list has no median', () => {
+    expect(median([])).toBeNaN();
+  });
+});
+
+describe('measureGroup', () => {
+  it('reports ns per operation, sizes samples, and normalises by the calibration of the same round', () => {
+    const clock = fakeClock();
+    const make = (id: string, msPerCall: number, opsPerCall: number): Workload => ({
+      id,
+      opsPerCall,
+      fn: () => {
+        clock.advance(msPerCall);
+        return 0;
+      },
+    });
+    const rounds = 5;
+    const results = measureGroup([make('a', 2, 100), make('b', 4, 10), make('calibration', 1, 1)], {
+      rounds,
+      warmupMs: 0,
+      sampleMs: 8,
+      calibrationId: 'calibration',
+      now: clock.now,
+      cpuNow: null,
+    });
+    const [a, b, cal] = results;
+    // 2 ms per call of 100 ops = 20,000 ns per op; 4 ms / 10 ops = 400,000 ns; 1 ms / 1 op = 1e6 ns.
+    expect(a!.medianNs).toBeCloseTo(20_000);
+    expect(b!.medianNs).toBeCloseTo(400_000);
+    expect(cal!.medianNs).toBeCloseTo(1_000_000);
+    expect(a!.normalized).toBeCloseTo(0.02);
+    expect(b!.normalized).toBeCloseTo(0.4);
+    expect(a!.rounds).toBe(rounds);
+    expect(a!.samples).toHaveLength(rounds);
+    // sample sizing: 8 ms per sample → 4 calls of a (2 ms), 2 of b, 8 of the calibration
+    expect(a!.opsPerSample).toBe(400);
+    expect(b!.opsPerSample).toBe(20);
+    expect(cal!.opsPerSample).toBe(8);
+  });
+
+  it('has no normalised figure without a calibration workload', () => {
+    const clock = fakeClock();
+    const [m] = measureGroup([{ id: 'x', opsPerCall: 1, fn: () => (clock.advance(1), 0) }], { rounds: 2, warmupMs: 0, sampleMs: 1, now: clock.now, cpuNow: null });
+    expect(m!.normalized).toBeUndefined();
+  });
+
+  it('calls beforeSample once before every timed sample, outside the timing', () => {
+    const clock = fakeClock();
+    let hooks = 0;
+    const w = (id: string): Workload => ({ id, opsPerCall: 1, fn: () => (clock.advance(1), 0) });
+    const results = measureGroup([w('x'), w('y')], {
+      rounds: 4,
+      warmupMs: 0,
+      sampleMs: 1,
+      now: clock.now,
+      cpuNow: null,
+      beforeSample: () => {
+        hooks++;
+        clock.advance(100); // a slow GC here must not show in any sample
+      },
+    });
+    expect(hooks).toBe(8);
+    for (const m of results) expect(m.medianNs).toBe(1e6);
+  });
+
+  it('rotates the order of workloads from one round to the next', () => {
+    const clock = fakeClock();
+    const order: string[] = [];
+    const w = (id: string): Workload => ({
+      id,
+      opsPerCall: 1,
+      fn: () => {
+        order.push(id);
+        clock.advance(1);
+        return 0;
+      },
+    });
+    measureGroup([w('x'), w('y'), w('z')], { rounds: 3, warmupMs: 0, sampleMs: 1, now: clock.now, cpuNow: null });
+    // warm-up: two calls each; then one call per workload per round
+    const timed = order.slice(6);
+    expect(timed).toEqual(['x', 'y', 'z', 'y', 'z', 'x', 'z', 'x', 'y']);
+  });
+
+  it('a burst of noise in one round moves neither the median nor the normalised figure', () => {
+    const clock = fakeClock();
+    let timedCalls = 0;
+    let warm = true;
+    const w = (id: string, ms: number): Workload => ({
+      id,
+      opsPerCall: 1,
+      fn: () => {
+        if (!warm) timedCalls++;
+        // timed calls 4–6 are round 1 (slow, calibration, fast after rotation): all 5× slower
+        clock.advance(!warm && timedCalls >= 4 && timedCalls <= 6 ? ms * 5 : ms);
+        return 0;
+      },
+    });
+    const results = measureGroup(
+      [w('fast', 1), w('slow', 3), w('calibration', 2)],
+      {
+        rounds: 5,
+        warmupMs: 0,
+        sampleMs: 0,
+        calibrationId: 'calibration',
+        cpuNow: null,
+        now: () => {
+          // warm-up ends after 6 calls (2 per workload)
+          if (warm && clock.now() >= 12) warm = false;
+          return clock.now();
+        },
+      },
+    );
+    const fast = results.find((m) => m.id === 'fast')!;
+    const slow = results.find((m) => m.id === 'slow')!;
+    expect(fast.medianNs).toBe(1e6);
+    expect(slow.medianNs).toBe(3e6);
+    expect(fast.normalized).toBeCloseTo(0.5);
+    expect(slow.normalized).toBeCloseTo(1.5);
+    expect(Math.max(...fast.samples)).toBe(5e6);
+  });
+});
+
+describe('calibration workload', () => {
+  it('is deterministic', () => {
+    expect(calibrationWorkload()).toBe(calibrationWorkload());
+  });
+});
+
+describe('chart', () => {
+  const svg = renderChart(
+    [
+      { name: 'naive loop (fast-levenshtein)', color: '#c0392b', points: [{ x: 100, y: 14 }, { x: 1000, y: 140 }, { x: 10_000, y: 1400 }, { x: 100_000, y: 20_000 }] },
+      { name: 'sosie check (mixed stream)', color: '#1f6feb', points: [{ x: 100, y: 2 }, { x: 1000, y: 2.2 }, { x: 10_000, y: 2.5 }, { x: 100_000, y: 3 }] },
+    ],
+    0.4,
+    'test machine <2 cores> & Node 20',
+  );
+
+  function polyline(color: string): { x: number; y: number }[] {
+    const m = new RegExp(`<polyline fill="none" stroke="${color}"[^>]* points="([^"]+)"`).exec(svg);
+    expect(m).not.toBeNull();
+    return m![1]!.split(' ').map((p) => {
+      const [x, y] = p.split(',').map(Number);
+      return { x: x!, y: y! };
+    });
+  }
+
+  it('is one SVG document with both series and the floor line', () => {
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(svg.match(/<polyline/g)).toHaveLength(2);
+    expect(svg).toContain('stroke-dasharray');
+    expect(svg).toContain('floor 400 ns');
+  });
+
+  it('escapes text', () => {
+    expect(svg).toContain('test machine &lt;2 cores&gt; &amp; Node 20');
+  });
+
+  it('uses log axes: equal ratios are equal distances, and larger values are higher up', () => {
+    const naive = polyline('#c0392b');
+    const sosie = polyline('#1f6feb');
+    const dx1 = naive[1]!.x - naive[0]!.x;
+    const dx2 = naive[2]!.x - naive[1]!.x;
+    expect(dx1).toBeGreaterThan(0);
+    expect(Math.abs(dx1 - dx2)).toBeLessThan(0.2);
+    // 14 → 140 → 1400 µs: equal steps up (svg y decreases)
+    expect(naive[1]!.y).toBeLessThan(naive[0]!.y);
+    expect(Math.abs(naive[0]!.y - naive[1]!.y - (naive[1]!.y - naive[2]!.y))).toBeLessThan(0.2);
+    // sosie sits below naive at every size
+    sosie.forEach((p, i) => expect(p.y).toBeGreaterThan(naive[i]!.y));
+  });
+
+  it.each([
+    { description: 'nanoseconds below a microsecond', us: 0.38, text: '380 ns' },
+    { description: 'microseconds', us: 16.4, text: '16.4 µs' },
+    { description: 'milliseconds from 1,000 µs', us: 20_844, text: '20.8 ms' },
+  ])('formats $description', ({ us, text }) => {
+    expect(formatMicros(us)).toBe(text);
+  });
+});
+
+describe('profile summary', () => {
+  it('adds self time per function and sorts by it', () => {
+    const profile: CpuProfile = {
+      nodes: [
+        { id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: -1 } },
+        { id: 2, callFrame: { functionName: 'probe', url: 'file:///repo/src/trust-index/delete-index.ts', lineNumber: 9 } },
+        { id: 3, callFrame: { functionName: '', url: 'file:///repo/src/parse/x.ts', lineNumber: 0 } },
+        // the same function reached through another call path
+        { id: 4, callFrame: { functionName: 'probe', url: 'file:///repo/src/trust-index/delete-index.ts', lineNumber: 9 } },
+      ],
+      samples: [2, 2, 3, 4, 1],
+      timeDeltas: [1000, 1000, 500, 1000, 500],
+    };
+    const spots = summarizeProfile(profile, 10, '/repo');
+    expect(spots[0]).toEqual({ name: 'probe', location: 'src/trust-index/delete-index.ts:10', selfMs: 3, percent: 75 });
+    expect(spots.map((s) => s.name)).toEqual(['probe', '(anonymous)', '(root)']);
+    expect(summarizeProfile(profile, 1, '/repo')).toHaveLength(1);
+  });
+});
+
+describe('README figures block', () => {
+  it('replaces only the text between the markers', () => {
+    const readme = 'intro\n<!-- figures:start -->\nold\n<!-- figures:end -->\noutro\n';
+    expect(replaceBlock(readme, 'new figures')).toBe('intro\n<!-- figures:start -->\nnew figures\n<!-- figures:end -->\noutro\n');
+  });
+
+  it('refuses a README without the markers', () => {
+    expect(() => replaceBlock('no markers', 'x')).toThrow(/figures:start/);
+  });
+});
