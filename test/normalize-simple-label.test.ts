@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import tr46 from 'tr46';
 import { describe, expect, it } from 'vitest';
-import { simpleLabel } from '../src/normalize/simple-label';
+import { simpleALabel, simpleLabel } from '../src/normalize/simple-label';
 
 // UTS #46 reference options, the same as src/normalize/idna.ts uses.
 const OPTIONS = { checkBidi: true, checkHyphens: false, checkJoiners: true, useSTD3ASCIIRules: true, transitionalProcessing: false, verifyDNSLength: true };
@@ -51,5 +51,32 @@ describe('simple-label fast path agrees with tr46', () => {
 
   it('declines labels it does not cover', () => {
     for (const label of ['contoso', 'ſtore', 'İstanbul', 'a\u0301b', '日本', 'ПРИВЕТ', 'مثال', 'xn--ö', 'XN--cöntoso']) expect(simpleLabel(label)).toBeNull();
+  });
+});
+
+describe('A-label fast path agrees with tr46', () => {
+  it('random A-labels of labels over the set decode like tr46', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...SET), { minLength: 1, maxLength: 20 }), (chars) => {
+        const label = chars.join('');
+        const ref = reference(label);
+        if (ref === null || !ref.ascii.startsWith('xn--')) return;
+        expect(simpleALabel(ref.ascii)).toEqual(reference(ref.ascii));
+        expect(simpleALabel(ref.ascii.toUpperCase())).toEqual(reference(ref.ascii));
+      }),
+      { seed: 3492, numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    { description: 'malformed punycode', label: 'xn--zz' },
+    { description: 'not an A-label', label: 'contoso' },
+    { description: 'a label outside the set (Han)', label: 'xn--fiqs8s' },
+    { description: 'a non-canonical encoding of a simple label (upper-case letters inside)', label: 'xn--Cntoso-wqf' },
+    { description: 'an A-label of an ASCII-only string', label: 'xn--contoso-' },
+  ])('declines $description', ({ label }) => {
+    const fast = simpleALabel(label);
+    if (fast !== null) expect(fast).toEqual(reference(label));
+    if (label === 'xn--zz' || label === 'contoso' || label === 'xn--fiqs8s' || label === 'xn--contoso-') expect(fast).toBeNull();
   });
 });

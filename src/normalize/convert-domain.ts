@@ -3,7 +3,7 @@
  */
 
 import { describeIdnaFailure, idnaToAscii, idnaToUnicode } from './idna';
-import { simpleLabel } from './simple-label';
+import { simpleALabel, simpleLabel } from './simple-label';
 
 /** True when every code unit is ASCII. */
 export function isAscii(text: string): boolean {
@@ -43,7 +43,7 @@ export function convertDomain(written: string): Converted | string {
         unicodeLabels.push(lower);
         continue;
       }
-      const simple = simpleLabel(label);
+      const simple = lower === null ? simpleLabel(label) : simpleALabel(lower);
       if (simple !== null) {
         asciiLabels.push(simple.ascii);
         unicodeLabels.push(simple.unicode);

@@ -10,7 +10,7 @@
  * of the set, and random labels over it, against tr46.
  */
 
-import { encode } from 'punycode/punycode.es6.js';
+import { decode, encode } from 'punycode/punycode.es6.js';
 
 /** Whether a code unit is in the set for which UTS #46 processing is the identity (ASCII aside). */
 function isSimple(c: number): boolean {
@@ -43,4 +43,23 @@ export function simpleLabel(label: string): { readonly ascii: string; readonly u
   // UTS #46 §4.1 step 4: a label starting with `xn--` must be pure ASCII; leave errors to tr46.
   if (!nonAscii || lower.startsWith('xn--')) return null;
   return { ascii: `xn--${encode(lower)}`, unicode: lower };
+}
+
+/**
+ * The same fast path for an A-label (`xn--cntoso-wqf`): when its Punycode decodes to a label of
+ * the set above whose encoding gives back exactly this A-label (UTS #46 §4.2 requires the round
+ * trip), both forms are known without tr46. Anything else, including malformed Punycode, → null.
+ * @param label - One ASCII label starting with `xn--` (any case).
+ */
+export function simpleALabel(label: string): { readonly ascii: string; readonly unicode: string } | null {
+  const lower = label.toLowerCase();
+  if (!lower.startsWith('xn--') || lower.length <= 4) return null;
+  let decoded: string;
+  try {
+    decoded = decode(lower.slice(4));
+  } catch {
+    return null;
+  }
+  const simple = simpleLabel(decoded);
+  return simple !== null && simple.ascii === lower && simple.unicode === decoded ? simple : null;
 }

@@ -188,7 +188,10 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
     };
     // Typos inside a combo only for cores long enough to carry one (same rule as whole labels),
     // and never when the core is itself a word (`invoices-mail` is not a typo of `gmail`).
-    const coreTypos = codePointLength(split.core) >= index.policy.minLengthOneEdit && !index.words.words.has(split.core);
+    // Only for hyphenated combos (`micosoft-billing`): an unhyphenated split of an ordinary name
+    // (`mailinator` → `mail` + `inator`) would cost a second index query on most clean senders.
+    const coreTypos =
+      split.hyphenated && codePointLength(split.core) >= index.policy.minLengthOneEdit && !index.words.words.has(split.core);
     matchText(index, core, coreTypos, (id, similarity, findings) => {
       const offsetFindings = (): Finding[] => findings().map((f) =>
         typeof f.detail['position'] === 'number'
