@@ -130,7 +130,8 @@ export function chartOf(results: BenchResults): string {
   return renderChart(series, floorUs, `${m.cpu}, ${m.cores} cores, Node ${m.node}, ${results.date.slice(0, 10)}`);
 }
 
-const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+// By file name, not import.meta.url: in the benchmark bundle (node-flags.ts) every module shares one URL.
+const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])chart\.(?:ts|bundle\.mjs)$/u.test(process.argv[1]);
 if (invokedDirectly) {
   const input = process.argv[2] ?? 'bench/results/latest.json';
   const output = process.argv[3] ?? 'bench/chart.svg';

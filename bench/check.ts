@@ -273,7 +273,8 @@ async function main(): Promise<number> {
   return cmp.pass ? 0 : cmp.problems.length > 0 ? 2 : 1;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+// By file name, not import.meta.url: in the benchmark bundle (node-flags.ts) every module shares one URL.
+const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])check\.(?:ts|bundle\.mjs)$/u.test(process.argv[1]);
 if (invokedDirectly) {
   // Only a run made here needs the benchmark flags; comparing two files does not.
   const code = process.argv.includes('--current') ? undefined : rerunWithBenchFlags(import.meta.url);

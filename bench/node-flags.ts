@@ -11,7 +11,9 @@
  */
 
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 
 /** V8/Node flags of every benchmark process. */
 export const BENCH_NODE_FLAGS: readonly string[] = Object.freeze(['--hash-seed=1', '--random-seed=1', '--no-concurrent-recompilation', '--expose-gc']);
@@ -25,11 +27,29 @@ const MARKER = 'SOSIE_BENCH_FLAGS';
  */
 export function rerunWithBenchFlags(script: string): number | undefined {
   if (process.env[MARKER] === '1') return undefined;
-  const tsx = import.meta.resolve('tsx');
-  const child = spawnSync(process.execPath, [...BENCH_NODE_FLAGS, '--import', tsx, fileURLToPath(script), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, [MARKER]: '1' },
+  // Measure the code as users run it: bundled like tsup's dist/ (esbuild, no keepNames). Under tsx,
+  // esbuild's keepNames wraps every function and closure in __name() (measured: check() 4.6 vs
+  // 3.5 µs). The bundle sits next to the entry script so paths derived from import.meta.url hold.
+  const entry = fileURLToPath(script);
+  const bundle = entry.replace(/\.ts$/u, '.bundle.mjs');
+  buildSync({
+    entryPoints: [entry],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
   });
-  if (child.error !== undefined) throw child.error;
-  return child.status ?? 1;
+  try {
+    const child = spawnSync(process.execPath, [...BENCH_NODE_FLAGS, bundle, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, [MARKER]: '1' },
+    });
+    if (child.error !== undefined) throw child.error;
+    return child.status ?? 1;
+  } finally {
+    rmSync(bundle, { force: true });
+  }
 }

@@ -128,7 +128,8 @@ function parent(args: Args): void {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+// By file name, not import.meta.url: in the benchmark bundle (node-flags.ts) every module shares one URL.
+const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])profile\.(?:ts|bundle\.mjs)$/u.test(process.argv[1]);
 if (invokedDirectly) {
   const args = parseArgs(process.argv.slice(2));
   if (args.child) await child(args);

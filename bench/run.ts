@@ -544,7 +544,8 @@ async function main(): Promise<void> {
   console.error(`done in ${results.durationS.toFixed(0)} s`);
 }
 
-const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+// By file name, not import.meta.url: in the benchmark bundle (node-flags.ts) every module shares one URL.
+const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])run\.(?:ts|bundle\.mjs)$/u.test(process.argv[1]);
 if (invokedDirectly) {
   const code = rerunWithBenchFlags(import.meta.url);
   if (code !== undefined) process.exitCode = code;

@@ -44,9 +44,11 @@ const MAX_SUBDOMAIN_LABELS = 8;
 type LazyFindings = () => readonly Finding[];
 
 class Collector {
-  readonly byLabel = new Map<number, { similarity: number; parts: LazyFindings[] }>();
+  /** Created on the first candidate: most senders have none. */
+  byLabel: Map<number, { similarity: number; parts: LazyFindings[] }> | undefined;
 
   add(labelId: number, similarity: number, findings: LazyFindings): void {
+    this.byLabel ??= new Map();
     const c = this.byLabel.get(labelId);
     if (c === undefined) this.byLabel.set(labelId, { similarity, parts: [findings] });
     else {
@@ -285,6 +287,7 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
 
   let bestId = -1;
   let bestSimilarity = -1;
+  if (out.byLabel === undefined) return undefined;
   for (const [id, c] of out.byLabel) {
     if (c.similarity > bestSimilarity || (c.similarity === bestSimilarity && id < bestId)) {
       bestId = id;

@@ -68,6 +68,8 @@ export interface TrustIndex {
   readonly hosts: ReadonlyMap<string, readonly TrustedEntry[]>;
   /** Normalised addresses → entries that trust exactly that address. */
   readonly addresses: ReadonlyMap<string, readonly TrustedEntry[]>;
+  /** Registrable domains that have address entries (only senders there need an address lookup). */
+  readonly addressDomains: ReadonlySet<string>;
   /** Unique registrable labels of all entries. */
   readonly labels: readonly string[];
   /** Entries per label id. */
@@ -267,6 +269,7 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
   const entries: TrustedEntry[] = [];
   const hosts = new Map<string, TrustedEntry[]>();
   const addresses = new Map<string, TrustedEntry[]>();
+  const addressDomains = new Set<string>();
   const labels: string[] = [];
   const labelEntries: TrustedEntry[][] = [];
   const labelIds = new Map<string, number>();
@@ -285,6 +288,7 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
       suffixEntries = again.ok && again.registrableDomain === null;
     }
     if (entry.address !== undefined) push(addresses, entry.address, entry);
+    if (entry.address !== undefined) addressDomains.add(entry.registrableDomain);
     if (!entry.sharedProvider) push(hosts, entry.domain, entry);
     let id = labelIds.get(entry.label);
     if (id === undefined) {
@@ -342,6 +346,7 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
     entries,
     hosts,
     addresses,
+    addressDomains,
     labels,
     labelEntries,
     labelIds,
