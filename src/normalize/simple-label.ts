@@ -12,8 +12,26 @@
 
 import { decode, encode } from 'punycode/punycode.es6.js';
 
+/**
+ * U+0100–U+052F (Latin Extended-A/B, IPA, Greek, Cyrillic and its supplement): one bit per code point
+ * that is a letter, NFC-stable and `valid` under UTS #46 with ToASCII = `xn--` + Punycode, as computed
+ * with tr46 6.0.0 (Unicode 17) for each code point; combining marks U+0483–U+0489 excluded. Hand-copied
+ * table; `test/normalize-simple-label.test.ts` re-derives every bit from tr46.
+ */
+const EXTENDED_BASE = 0x100;
+const EXTENDED = Uint32Array.from([
+  0xaaaaaaaa, 0x55a2aaaa, 0xaaaaa954, 0x54aaaaaa, 0x4e243129, 0xee512d2a, 0xb555400f, 0xaa21aaaa, 0xaaaaaaaa,
+  0x93faaaaa, 0xffffaa85, 0xffffffff, 0xffffffff, 0xfe00ffff, 0x3ffc3, 0x5000, 0x0, 0x0, 0x0, 0x388a0000, 0x10000,
+  0xfffff000, 0xaa807fff, 0x1908aaaa, 0x0, 0xffff0000, 0xffffffff, 0xaaaaaaaa, 0xaaaaa802, 0xaaaaaaaa, 0xaaaad554,
+  0xaaaaaaaa, 0xaaaaaaaa, 0xaaaa,
+]);
+
 /** Whether a code unit is in the set for which UTS #46 processing is the identity (ASCII aside). */
 function isSimple(c: number): boolean {
+  if (c >= EXTENDED_BASE && c < EXTENDED_BASE + EXTENDED.length * 32) {
+    const k = c - EXTENDED_BASE;
+    if ((EXTENDED[k >>> 5]! & (1 << (k & 31))) !== 0) return true;
+  }
   return (
     (c >= 0x61 && c <= 0x7a) || // a-z
     (c >= 0x30 && c <= 0x39) || // 0-9

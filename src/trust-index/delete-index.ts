@@ -104,6 +104,13 @@ export interface DeleteIndex {
   readonly stamp: Uint32Array;
   /** Per target: the set of its characters as 32 hashed bits (see charMask). */
   readonly masks: Uint32Array;
+  /**
+   * Presence filter in front of the table: one bit per (hashed) key, ~8 bits per key, at most 2 MB.
+   * Most probes are for variants no trusted label has; the bit answers them from a cache-resident
+   * array instead of a cache miss in the table (at 100,000 labels the table is tens of MB).
+   */
+  readonly present: Uint32Array;
+  readonly presentShift: number;
   epoch: number;
 }
 
@@ -178,6 +185,14 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
   const starts = startsTmp.slice(0, nKeys + 1);
   let size = 16;
   while (size < nKeys * 2) size *= 2;
+  let bits = 1 << 16;
+  while (bits < nKeys * 8 && bits < 1 << 24) bits *= 2;
+  const presentShift = 32 - Math.log2(bits);
+  const present = new Uint32Array(bits >>> 5);
+  for (let x = 0; x < nKeys; x++) {
+    const b = Math.imul(keys[x]!, 0x85ebca6b) >>> presentShift;
+    present[b >>> 5]! |= 1 << (b & 31);
+  }
   const table = new Int32Array(size).fill(-1);
   const mask = size - 1;
   for (let x = 0; x < nKeys; x++) {
@@ -196,6 +211,8 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
     minLengthDepth2,
     stamp: new Uint32Array(targets.length),
     masks: Uint32Array.from(targets, charMask),
+    present,
+    presentShift,
     epoch: 0,
   };
 }
@@ -253,6 +270,8 @@ let queryMask = 0;
 
 /** Looks one variant hash up and verifies its postings not yet seen in this query. */
 function probe(index: DeleteIndex, h: number, query: string, hits: DeleteIndexHit[], depth: number): void {
+  const b = Math.imul(h, 0x85ebca6b) >>> index.presentShift;
+  if ((index.present[b >>> 5]! & (1 << (b & 31))) === 0) return;
   const { table, mask, keys } = index;
   let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
   let x = table[slot]!;
