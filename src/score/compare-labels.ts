@@ -83,7 +83,9 @@ export function compareLabels(sender: string, trusted: string, offset = 0): Labe
   if (distance > 0) {
     const st = expand(su, true);
     const tt = expand(tu, true);
-    const typoAlign = osaAlign(st.chars, tt.chars);
+    // Same characters as the visual reading (no m, w or d on either side): same alignment, skip it.
+    const same = st.chars.length === sv.chars.length && tt.chars.length === tv.chars.length && st.chars.join('') === sv.chars.join('') && tt.chars.join('') === tv.chars.join('');
+    const typoAlign = same ? visualAlign : osaAlign(st.chars, tt.chars);
     // On a tie the typo reading wins: a partly matched pair (`d` = `cl` against `c`) is not a homoglyph.
     if (typoAlign.distance <= distance) {
       s = st;
@@ -94,22 +96,24 @@ export function compareLabels(sender: string, trusted: string, offset = 0): Labe
   const visual: Finding[] = [];
   const typos: Finding[] = [];
 
-  // Clusters of matched skeleton characters that share written units on either side.
-  let clusterS = new Set<number>();
-  let clusterT = new Set<number>();
+  // Clusters of matched skeleton characters that share written units on either side. Owners come
+  // in non-decreasing order along the alignment, so "already in the cluster" is "equals the last".
+  let clusterS: number[] = [];
+  let clusterT: number[] = [];
   const closeCluster = (): void => {
-    if (clusterS.size === 0 && clusterT.size === 0) return;
-    const sIdx = [...clusterS].sort((a, b) => a - b);
-    const tIdx = [...clusterT].sort((a, b) => a - b);
-    const sText = sIdx.map((k) => su[k]!.source).join('');
-    const tText = tIdx.map((k) => tu[k]!.source).join('');
-    clusterS = new Set();
-    clusterT = new Set();
+    if (clusterS.length === 0 && clusterT.length === 0) return;
+    let sText = '';
+    for (const k of clusterS) sText += su[k]!.source;
+    let tText = '';
+    for (const k of clusterT) tText += tu[k]!.source;
+    const s0 = clusterS[0]!;
+    const t0 = clusterT[0]!;
+    clusterS = [];
+    clusterT = [];
     if (sText === tText || sText.toLowerCase() === tText.toLowerCase()) return;
-    const position = su[sIdx[0]!]!.position + offset;
     const detail = {
-      position,
-      trustedPosition: tu[tIdx[0]!]!.position,
+      position: su[s0]!.position + offset,
+      trustedPosition: tu[t0]!.position,
       sender: sText,
       trusted: tText,
       senderChars: describeText(sText),
@@ -126,9 +130,11 @@ export function compareLabels(sender: string, trusted: string, offset = 0): Labe
     if (op.op === 'match') {
       const a = s.owners[op.i]!;
       const b = t.owners[op.j]!;
-      if (!clusterS.has(a) && !clusterT.has(b)) closeCluster();
-      clusterS.add(a);
-      clusterT.add(b);
+      const newS = clusterS[clusterS.length - 1] !== a;
+      const newT = clusterT[clusterT.length - 1] !== b;
+      if (newS && newT) closeCluster();
+      if (newS || clusterS.length === 0) clusterS.push(a);
+      if (newT || clusterT.length === 0) clusterT.push(b);
       continue;
     }
     closeCluster();
