@@ -9,7 +9,7 @@ import { normalizeDomain, normalizeLocalPart, findHiddenChars } from '../normali
 import { parseSender, type ParsedMailbox } from '../parse';
 import { analyzeDisplayName, analyzeDomain, scoreFor, standaloneScriptFindings, VERDICT_RANK, type Finding } from '../score';
 import type { TrustIndex } from '../trust-index/compile';
-import type { CheckResult, HiddenChar, Reason, SenderParts, TechniqueCode, TrustedEntry } from '../types';
+import type { CheckResult, HiddenChar, SenderParts, TrustedEntry } from '../types';
 
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 
@@ -260,9 +260,4 @@ export function checkSender(index: TrustIndex, sender: string): CheckResult {
     const shown = input.length > 1024 ? `${input.slice(0, 1024)}…` : input;
     return { input: shown, verdict: 'invalid', score: 0, reasons: [{ code: 'unparseable', message: `Internal error while checking: ${message}`, internal: true }] };
   }
-}
-
-/** The technique codes of a result, in order, without duplicates. */
-export function reasonCodes(result: CheckResult): TechniqueCode[] {
-  return [...new Set(result.reasons.map((r: Reason) => r.code))] as TechniqueCode[];
 }

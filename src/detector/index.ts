@@ -1,3 +1,3 @@
 export { createDetector, tryCreateDetector, DEFAULT_DETECTOR_OPTIONS, type CreateDetectorResult } from './create-detector';
-export { checkSender, reasonCodes } from './check-sender';
+export { checkSender } from './check-sender';
 export type { Detector, DetectorOptions, TrustedInput, TrustedListInput } from './types';
