@@ -41,6 +41,8 @@ const typos: DetectorCase[] = [
   { description: 'vowel swap', sender: 'ap@contuso.com', verdict: 'lookalike', codes: ['vowel-swap', 'replacement'], match: 'contoso.com' },
   { description: 'bit flip c→k', sender: 'billing@mikrosoft.com', verdict: 'lookalike', codes: ['bitsquat'], match: 'microsoft.com' },
   { description: 'two edits on a long label', sender: 'alerts@welsfarrgo.com', verdict: 'lookalike', codes: ['omission'], match: 'wellsfargo.com' },
+  { description: 'an -es plural is two insertions but one technique', sender: 'ap@dropboxes.com', verdict: 'lookalike', codes: ['insertion'], match: 'dropbox.com' },
+  { description: 'a plural of a 3-letter label is not a lookalike', sender: 'info@upses.com', verdict: 'unknown' },
   { description: 'a different 3-letter brand is not a lookalike', sender: 'info@ubs.com', verdict: 'unknown' },
   { description: 'one edit on a 3-letter label is not a lookalike', sender: 'info@ups.net.example', verdict: 'unknown' },
   { description: 'two edits on a 7-letter label is not a lookalike', sender: 'info@cantasa.com', verdict: 'unknown' },

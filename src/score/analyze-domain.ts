@@ -272,6 +272,21 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
     }
   }
 
+  // 7. English plurals (`freeinboxes` for `freeinbox`): the ending is one or two insertions, and two
+  // exceed the one-edit budget of 5–9 letter labels, so the label is also tried without it. Only
+  // for stems long enough to carry a typo at all (the same length policy as every typo).
+  for (const ending of ['es', 's']) {
+    if (!label.endsWith(ending) || codePointLength(label) - ending.length < index.policy.minLengthOneEdit) continue;
+    const stem = written.slice(0, written.length - ending.length);
+    matchText(index, stem, false, (id) => {
+      const sfx = suffixFindings(index, id, suffix);
+      out.add(id, (1 - ending.length / labelLength) * sfx.factor, () => {
+        const cmp = compareLabels(written, index.labels[id]!);
+        return [...cmp.visual, ...cmp.typos, ...sfx.findings];
+      });
+    });
+  }
+
   // 6. Dots anywhere in the name: `spra.y.se` (y.se is a Swedish public suffix) is `spray.se`
   // with a dot inserted; removing the dots before some suffix gives a trusted domain.
   const allLabels = view.domain.split('.');
