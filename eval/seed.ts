@@ -47,14 +47,5 @@ export function hashOrder<T>(items: readonly T[], key: (item: T) => string, salt
     .map((x) => x.item);
 }
 
-/** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
-  };
-}
+/** mulberry32: the benchmark's seeded PRNG, one implementation for both tools. */
+export { mulberry32 } from '../bench/data';

@@ -174,7 +174,8 @@ function writtenLabelOf(written: string, unicodeLabels: readonly string[], split
   return codePointLength(candidate) === codePointLength(split.label) ? candidate : split.label;
 }
 
-function codePointLength(text: string): number {
+/** Length in code points (a surrogate pair counts once). */
+export function codePointLength(text: string): number {
   let length = text.length;
   for (let i = 0; i + 1 < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -6,6 +6,7 @@
  * label contributes its findings, so composed techniques are all reported.
  */
 
+import { codePointLength } from '../normalize/normalize-domain';
 import { analyzeScripts, skeleton } from '../skeleton';
 import { queryDeleteIndex, scanTargets, type DeleteIndexHit } from '../trust-index/delete-index';
 import type { TrustIndex } from '../trust-index/compile';
@@ -71,15 +72,6 @@ function materialize(parts: readonly LazyFindings[]): Finding[] {
     }
   }
   return out;
-}
-
-function codePointLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdbff) n++;
-  }
-  return n;
 }
 
 /** The entry to name for a label: same suffix as the sender first, then organisations, then input order. */

@@ -14,6 +14,7 @@ import { describeCodePoint, isDiacriticOf, skeletonUnits, type SkeletonUnit } fr
 import type { TechniqueCode } from '../types';
 import { areKeyboardAdjacent } from '../variants/keyboards';
 import { osaAlign } from '../trust-index/osa';
+import { unfoldPrototype } from '../trust-index/typo-key';
 
 /** One technique found, with structured detail; `explain` turns it into a sentence. */
 export interface Finding {
@@ -35,8 +36,6 @@ export interface LabelComparison {
 
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 
-const UNFOLD: Readonly<Record<string, string>> = Object.freeze({ rn: 'm', vv: 'w', cl: 'd' });
-
 /**
  * The characters to align, each with the written unit it came from: the skeleton characters
  * (visual mode), or the typo key (src/trust-index/typo-key.ts) where `m`, `w`, `d` stay one letter.
@@ -45,7 +44,7 @@ function expand(units: readonly SkeletonUnit[], typo: boolean): { chars: string[
   const chars: string[] = [];
   const owners: number[] = [];
   units.forEach((u, k) => {
-    const out = typo ? (UNFOLD[u.output] ?? u.output) : u.output;
+    const out = typo ? unfoldPrototype(u.output) : u.output;
     for (const c of out) {
       chars.push(c);
       owners.push(k);

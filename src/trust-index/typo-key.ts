@@ -14,13 +14,18 @@ import { skeletonUnits } from '../skeleton';
 
 const UNFOLD: Readonly<Record<string, string>> = Object.freeze({ rn: 'm', vv: 'w', cl: 'd' });
 
+/** A unit's typo-key output: its skeleton, except that the `rn`/`vv`/`cl` prototypes stay `m`/`w`/`d`. */
+export function unfoldPrototype(output: string): string {
+  return UNFOLD[output] ?? output;
+}
+
 /** Typo-key output of each ASCII code unit, built on first use (the hot path: most senders are ASCII). */
 let asciiTable: string[] | undefined;
 
 function asciiTypoTable(): string[] {
   const table: string[] = [];
   for (let c = 0; c < 128; c++) {
-    const out = skeletonUnits(String.fromCharCode(c)).map((u) => UNFOLD[u.output] ?? u.output).join('');
+    const out = skeletonUnits(String.fromCharCode(c)).map((u) => unfoldPrototype(u.output)).join('');
     table.push(out);
   }
   return table;
@@ -40,7 +45,7 @@ export function typoKey(label: string): string {
 
 function typoKeySlow(label: string): string {
   let out = '';
-  for (const u of skeletonUnits(label)) out += UNFOLD[u.output] ?? u.output;
+  for (const u of skeletonUnits(label)) out += unfoldPrototype(u.output);
   return out;
 }
 
