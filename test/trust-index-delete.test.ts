@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { buildDeleteIndex, queryDeleteIndex, scanTargets } from '../src/trust-index/delete-index';
-import { osaAlign, osaWithin } from '../src/trust-index/osa';
+import { osaAlign, osaWithin, osaWithinCodes } from '../src/trust-index/osa';
 
 const require = createRequire(import.meta.url);
 const disposable: string[] = require('disposable-email-domains');
@@ -42,6 +42,10 @@ describe('osa', () => {
         const truth = osaOracle(a, b);
         expect(osaAlign([...a], [...b]).distance).toBe(truth);
         expect(osaWithin(a, b, k)).toBe(truth <= k ? truth : k + 1);
+        // The code-array form, with b at an offset inside a larger buffer (as the index stores it).
+        const codes = (s: string): Uint16Array => Uint16Array.from(s, (c) => c.charCodeAt(0));
+        const buffer = codes(`xy${b}z`);
+        expect(osaWithinCodes(codes(a), a.length, buffer, 2, b.length, k)).toBe(truth <= k ? truth : k + 1);
       }),
       { seed: 42, numRuns: 3000 },
     );

@@ -15,7 +15,7 @@
  * add candidates, which the verification rejects.
  */
 
-import { osaWithin } from './osa';
+import { osaWithin, osaWithinCodes } from './osa';
 
 const BASE = 0x01000193; // FNV prime as polynomial base: odd, so multiplication is invertible mod 2^32
 const MAX_POW = 256;
@@ -93,26 +93,45 @@ export interface DeleteIndex {
   readonly targets: readonly string[];
   /** Maximum distance allowed for each target (0, 1 or 2). */
   readonly maxDistance: Uint8Array;
-  readonly keys: Uint32Array;
-  readonly starts: Uint32Array;
-  readonly postings: Int32Array;
-  readonly table: Int32Array;
+  /**
+   * Open-addressing table, two Int32 per slot: [variant hash, offset of its postings in `post`]
+   * (offset −1 = empty slot). Key and offset share a cache line, so a probe that finds its key
+   * costs one miss here and one in `post`.
+   */
+  readonly slots: Int32Array;
   readonly mask: number;
+  /**
+   * Postings, per key: the count, then POSTING_INTS integers per target — packed id, budget and
+   * length; the target's character mask; the offset of its code units in `chars` — budget 2
+   * first. The filters (depth, length, characters) read only this contiguous run: at 100,000
+   * labels a query scans ~90 postings but verifies ~10, and the per-target arrays it no longer
+   * touches were one cache miss each.
+   */
+  readonly post: Int32Array;
+  /** Every target's code units, concatenated (verification reads them from here). */
+  readonly chars: Uint16Array;
   /** Length of the shortest target with a budget of 2 (Infinity when none). */
   readonly minLengthDepth2: number;
-  /** Per-query scratch for de-duplicating candidates. */
+  /** Per-query scratch for de-duplicating verified candidates. */
   readonly stamp: Uint32Array;
-  /** Per target: the set of its characters as 32 hashed bits (see charMask). */
-  readonly masks: Uint32Array;
   /**
-   * Presence filter in front of the table: one bit per (hashed) key, ~8 bits per key, at most 2 MB.
-   * Most probes are for variants no trusted label has; the bit answers them from a cache-resident
-   * array instead of a cache miss in the table (at 100,000 labels the table is tens of MB).
+   * Presence filters in front of the table: one bit per (hashed) key, ~8 bits per key, at most
+   * 2 MB. Most probes are for variants no trusted label has; the bit answers them from a
+   * cache-resident array instead of a cache miss in the table. `present2` holds only keys with a
+   * budget-2 target: two-deletion probes of the query can only meet those, and the short variants
+   * they produce are shared by many budget-1 labels (measured at 100,000 labels: 16 keys found per
+   * query, most of them useless to a two-deletion probe).
    */
   readonly present: Uint32Array;
+  readonly present2: Uint32Array;
   readonly presentShift: number;
   epoch: number;
 }
+
+/** Integers per posting: packed (id | budget << 21 | length << 23), character mask, chars offset. */
+const POSTING_INTS = 3;
+/** Lengths are stored in 7 bits; this value means "this long or longer" (no length filter). */
+const LEN_CAP = 127;
 
 /**
  * The characters of s as a 32-bit set (code unit mod 32; `a`–`z` get bits of their own). One OSA
@@ -134,6 +153,10 @@ function popcount(x: number): number {
 
 const ID_BITS = 2 ** 21; // Float64 packing hash·2^21 + id stays exact below 2^53
 
+function presenceBit(h: number, shift: number): number {
+  return Math.imul(h, 0x85ebca6b) >>> shift;
+}
+
 /**
  * Builds the index over `targets`, each with its own allowed distance (0..2).
  * Build cost is O(Σ variants); at 100,000 labels of median length 9 this is ~3 M variants.
@@ -144,9 +167,11 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
   let count = 0;
   const dist = new Uint8Array(targets.length);
   let minLengthDepth2 = Infinity;
+  let totalChars = 0;
   for (let id = 0; id < targets.length; id++) {
     const k = Math.max(0, Math.min(2, maxDistance[id] ?? 0));
     dist[id] = k;
+    totalChars += targets[id]!.length;
     if (k === 2) minLengthDepth2 = Math.min(minLengthDepth2, targets[id]!.length);
     forEachDeleteHash(targets[id]!, k, (h) => {
       if (count === packed.length) {
@@ -157,13 +182,38 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
       packed[count++] = h * ID_BITS + id;
     });
   }
+  const chars = new Uint16Array(totalChars);
+  const charStart = new Int32Array(targets.length);
+  const masks = new Int32Array(targets.length);
+  for (let id = 0, at = 0; id < targets.length; id++) {
+    const t = targets[id]!;
+    charStart[id] = at;
+    for (let i = 0; i < t.length; i++) chars[at++] = t.charCodeAt(i);
+    masks[id] = charMask(t) | 0;
+  }
+
+  // Unique (hash, id) pairs, grouped by hash: sorting the packed doubles does both.
   const sorted = packed.subarray(0, count).sort();
-  // unique (hash, id) pairs, grouped by hash
-  const keysTmp = new Uint32Array(count);
-  const startsTmp = new Uint32Array(count + 1);
-  const postings = new Int32Array(count);
-  let nKeys = 0;
-  let nPost = 0;
+  const keyHash: number[] = [];
+  const keyPost: number[] = [];
+  const post = new Int32Array(count * (POSTING_INTS + 1));
+  let used = 0;
+  let group: number[] = [];
+  const flush = (h: number): void => {
+    if (group.length === 0) return;
+    // Budget 2 first, so that a deeper probe can stop at the first posting it cannot use.
+    group.sort((a, b) => dist[b]! - dist[a]! || a - b);
+    keyHash.push(h);
+    keyPost.push(used);
+    post[used++] = group.length;
+    for (const id of group) {
+      const len = Math.min(LEN_CAP, targets[id]!.length);
+      post[used++] = id | (dist[id]! << 21) | (len << 23);
+      post[used++] = masks[id]!;
+      post[used++] = charStart[id]!;
+    }
+    group = [];
+  };
   let last = -1;
   let lastHash = -1;
   for (let x = 0; x < count; x++) {
@@ -171,47 +221,47 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
     if (v === last) continue;
     last = v;
     const h = Math.floor(v / ID_BITS);
-    const id = v - h * ID_BITS;
     if (h !== lastHash) {
-      keysTmp[nKeys] = h;
-      startsTmp[nKeys] = nPost;
-      nKeys++;
+      flush(lastHash);
       lastHash = h;
     }
-    postings[nPost++] = id;
+    group.push(v - h * ID_BITS);
   }
-  startsTmp[nKeys] = nPost;
-  const keys = keysTmp.slice(0, nKeys);
-  const starts = startsTmp.slice(0, nKeys + 1);
+  flush(lastHash);
+  const nKeys = keyHash.length;
+
   let size = 16;
   while (size < nKeys * 2) size *= 2;
   let bits = 1 << 16;
   while (bits < nKeys * 8 && bits < 1 << 24) bits *= 2;
   const presentShift = 32 - Math.log2(bits);
   const present = new Uint32Array(bits >>> 5);
-  for (let x = 0; x < nKeys; x++) {
-    const b = Math.imul(keys[x]!, 0x85ebca6b) >>> presentShift;
-    present[b >>> 5]! |= 1 << (b & 31);
-  }
-  const table = new Int32Array(size).fill(-1);
+  const present2 = new Uint32Array(bits >>> 5);
+  const slots = new Int32Array(size * 2);
   const mask = size - 1;
   for (let x = 0; x < nKeys; x++) {
-    let slot = (Math.imul(keys[x]!, 0x9e3779b1) >>> 0) & mask;
-    while (table[slot] !== -1) slot = (slot + 1) & mask;
-    table[slot] = x;
+    const h = keyHash[x]!;
+    const at = keyPost[x]!;
+    const b = presenceBit(h, presentShift);
+    present[b >>> 5]! |= 1 << (b & 31);
+    // postings are sorted by budget, so the first one tells whether any has budget 2
+    if (((post[at + 1]! >>> 21) & 3) === 2) present2[b >>> 5]! |= 1 << (b & 31);
+    let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    while (slots[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
+    slots[slot * 2] = h | 0;
+    slots[slot * 2 + 1] = at + 1; // +1 so that 0 marks an empty slot
   }
   return {
     targets,
     maxDistance: dist,
-    keys,
-    starts,
-    postings: postings.slice(0, nPost),
-    table,
+    slots,
     mask,
+    post: post.slice(0, used),
+    chars,
     minLengthDepth2,
     stamp: new Uint32Array(targets.length),
-    masks: Uint32Array.from(targets, charMask),
     present,
+    present2,
     presentShift,
     epoch: 0,
   };
@@ -236,29 +286,28 @@ export function queryDeleteIndex(index: DeleteIndex, query: string): DeleteIndex
     index.epoch = 1;
   }
   // The variants are enumerated inline rather than through forEachDeleteHash's callback: the
-  // closure and the megamorphic call cost ~40% of the query (measured: 2.3 µs → see bench/).
+  // closure and the megamorphic call cost ~40% of the query.
   // A query variant with d deletions can only meet a target within budget k through the target's
   // own ≤k-deletion variants when d ≤ k, so each probe passes its depth and postings of targets
   // with a smaller budget are skipped without verification. Two-deletion probes are needed only
-  // when some target has a budget of 2 (index.hasDepth2) and the query is long enough to be within
-  // 2 of such a target (its length ≥ minLengthDepth2 − 2).
+  // when some target has a budget of 2 and the query is long enough to be within 2 of such a
+  // target (its length ≥ minLengthDepth2 − 2).
   const n = prefixHashes(query);
   queryMask = charMask(query);
-  probe(index, finish(prefixScratch[n]!, n), query, hits, 0);
+  queryCodes(query);
+  probe(index, finish(prefixScratch[n]!, n), hits, 0, index.present);
   for (let i = 0; i < n; i++) {
     const h = (Math.imul(prefixScratch[i]!, POW[n - 1 - i]!) + sub(i + 1, n)) >>> 0;
-    probe(index, finish(h, n - 1), query, hits, 1);
+    probe(index, finish(h, n - 1), hits, 1, index.present);
   }
-  if (query.length + 2 < index.minLengthDepth2) {
-    if (hits.length > 1) hits.sort((a, b) => a.target - b.target);
-    return hits;
-  }
-  for (let i = 0; i < n - 1; i++) {
-    const left = prefixScratch[i]!;
-    for (let j = i + 1; j < n; j++) {
-      const mid = (Math.imul(left, POW[j - i - 1]!) + sub(i + 1, j)) >>> 0;
-      const h = (Math.imul(mid, POW[n - 1 - j]!) + sub(j + 1, n)) >>> 0;
-      probe(index, finish(h, n - 2), query, hits, 2);
+  if (query.length + 2 >= index.minLengthDepth2) {
+    for (let i = 0; i < n - 1; i++) {
+      const left = prefixScratch[i]!;
+      for (let j = i + 1; j < n; j++) {
+        const mid = (Math.imul(left, POW[j - i - 1]!) + sub(i + 1, j)) >>> 0;
+        const h = (Math.imul(mid, POW[n - 1 - j]!) + sub(j + 1, n)) >>> 0;
+        probe(index, finish(h, n - 2), hits, 2, index.present2);
+      }
     }
   }
   if (hits.length > 1) hits.sort((a, b) => a.target - b.target);
@@ -267,28 +316,43 @@ export function queryDeleteIndex(index: DeleteIndex, query: string): DeleteIndex
 
 /** Character set of the current query (set by queryDeleteIndex, read by probe). */
 let queryMask = 0;
+/** Code units of the current query. */
+let qCodes = new Uint16Array(256);
+let qLen = 0;
+
+function queryCodes(query: string): void {
+  if (query.length > qCodes.length) qCodes = new Uint16Array(query.length);
+  for (let i = 0; i < query.length; i++) qCodes[i] = query.charCodeAt(i);
+  qLen = query.length;
+}
 
 /** Looks one variant hash up and verifies its postings not yet seen in this query. */
-function probe(index: DeleteIndex, h: number, query: string, hits: DeleteIndexHit[], depth: number): void {
-  const b = Math.imul(h, 0x85ebca6b) >>> index.presentShift;
-  if ((index.present[b >>> 5]! & (1 << (b & 31))) === 0) return;
-  const { table, mask, keys } = index;
+function probe(index: DeleteIndex, h: number, hits: DeleteIndexHit[], depth: number, present: Uint32Array): void {
+  const b = presenceBit(h, index.presentShift);
+  if ((present[b >>> 5]! & (1 << (b & 31))) === 0) return;
+  const { slots, mask } = index;
+  const key = h | 0;
   let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-  let x = table[slot]!;
-  while (x !== -1 && keys[x] !== h) {
+  let at = slots[slot * 2 + 1]!;
+  while (at !== 0 && slots[slot * 2] !== key) {
     slot = (slot + 1) & mask;
-    x = table[slot]!;
+    at = slots[slot * 2 + 1]!;
   }
-  if (x === -1) return;
-  const { starts, postings, stamp, targets, maxDistance, epoch } = index;
-  for (let p = starts[x]!, end = starts[x + 1]!; p < end; p++) {
-    const id = postings[p]!;
-    const k = maxDistance[id]!;
-    // Probes come in increasing depth, so a target skipped here cannot be needed by a later probe.
-    if (depth > k || stamp[id] === epoch) continue;
+  if (at === 0) return;
+  const { post, stamp, epoch } = index;
+  let p = at - 1;
+  const end = p + 1 + post[p]! * POSTING_INTS;
+  for (p++; p < end; p += POSTING_INTS) {
+    const packed = post[p]!;
+    const k = (packed >>> 21) & 3;
+    // Postings are sorted by budget: past this one, no target can be reached at this depth.
+    if (k < depth) return;
+    const len = packed >>> 23;
+    if ((len < LEN_CAP && (len > qLen + k || len + k < qLen)) || popcount((queryMask ^ post[p + 1]!) >>> 0) > 2 * k) continue;
+    const id = packed & (ID_BITS - 1);
+    if (stamp[id] === epoch) continue;
     stamp[id] = epoch;
-    if (popcount((queryMask ^ index.masks[id]!) >>> 0) > 2 * k) continue;
-    const d = osaWithin(query, targets[id]!, k);
+    const d = osaWithinCodes(qCodes, qLen, index.chars, post[p + 2]!, len < LEN_CAP ? len : index.targets[id]!.length, k);
     if (d <= k) hits.push({ target: id, distance: d });
   }
 }

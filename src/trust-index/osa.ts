@@ -68,6 +68,58 @@ export function osaWithin(a: string, b: string, k: number): number {
   return d <= k ? d : big;
 }
 
+/**
+ * `osaWithin` over code-unit arrays: `a[0..n)` against `b[bOff..bOff+m)`. The delete index keeps
+ * every target's code units in one Uint16Array, so verifying a candidate reads one contiguous run
+ * instead of chasing a string pointer (a cache miss per candidate at 100,000 labels).
+ */
+export function osaWithinCodes(a: Uint16Array, n: number, b: Uint16Array, bOff: number, m: number, k: number): number {
+  if (Math.abs(n - m) > k) return k + 1;
+  if (n === 0 || m === 0) return Math.max(n, m) <= k ? Math.max(n, m) : k + 1;
+  if (m + 1 > rowA.length) {
+    rowA = new Int32Array(m + 1);
+    rowB = new Int32Array(m + 1);
+    rowC = new Int32Array(m + 1);
+  }
+  const big = k + 1;
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= m; j++) prev[j] = j <= k ? j : big;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - k);
+    const hi = Math.min(m, i + k);
+    cur[0] = i <= k ? i : big;
+    if (lo > 1) cur[lo - 1] = big;
+    let rowMin = cur[0]!;
+    const ai = a[i - 1]!;
+    const aPrev = i > 1 ? a[i - 2]! : -1;
+    for (let j = lo; j <= hi; j++) {
+      const bj = b[bOff + j - 1]!;
+      let v = prev[j - 1]! + (ai === bj ? 0 : 1);
+      const del = prev[j]! + 1;
+      if (del < v) v = del;
+      const ins = cur[j - 1]! + 1;
+      if (ins < v) v = ins;
+      if (j > 1 && ai === b[bOff + j - 2] && aPrev === bj) {
+        const t = prev2[j - 2]! + 1;
+        if (t < v) v = t;
+      }
+      if (v > big) v = big;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (hi < m) cur[hi + 1] = big;
+    if (rowMin > k) return big;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  const d = prev[m]!;
+  return d <= k ? d : big;
+}
+
 /** One step of an alignment from `a` (the sender) to `b` (the trusted string). */
 export type AlignOp =
   | { readonly op: 'match'; readonly i: number; readonly j: number }
