@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { buildDeleteIndex, queryDeleteIndex, scanTargets } from '../src/trust-index/delete-index';
-import { osaAlign, osaWithin, osaWithinCodes } from '../src/trust-index/osa';
+import { OsaPattern, osaAlign, osaWithin, osaWithinCodes } from '../src/trust-index/osa';
 
 const require = createRequire(import.meta.url);
 const disposable: string[] = require('disposable-email-domains');
@@ -46,9 +46,29 @@ describe('osa', () => {
         const codes = (s: string): Uint16Array => Uint16Array.from(s, (c) => c.charCodeAt(0));
         const buffer = codes(`xy${b}z`);
         expect(osaWithinCodes(codes(a), a.length, buffer, 2, b.length, k)).toBe(truth <= k ? truth : k + 1);
+        const pattern = new OsaPattern();
+        pattern.set(codes(a), a.length);
+        expect(pattern.distance(buffer, 2, b.length)).toBe(truth);
       }),
       { seed: 42, numRuns: 3000 },
     );
+  });
+
+  it('the bit-parallel pattern agrees with the oracle on non-ASCII text and at 32 code units', () => {
+    const wide = fc.string({ unit: fc.constantFrom(...'aеoо0ß-ä'.split('')), minLength: 0, maxLength: 32 });
+    fc.assert(
+      fc.property(wide, wide, (a, b) => {
+        const pattern = new OsaPattern();
+        pattern.set(Uint16Array.from(a, (c) => c.charCodeAt(0)), a.length);
+        expect(pattern.distance(Uint16Array.from(b, (c) => c.charCodeAt(0)), 0, b.length)).toBe(osaOracle(a, b));
+      }),
+      { seed: 7, numRuns: 2000 },
+    );
+    const p = new OsaPattern();
+    const a32 = 'abcdefghijklmnopqrstuvwxyzabcdef';
+    p.set(Uint16Array.from(a32, (c) => c.charCodeAt(0)), 32);
+    const b = 'bacdefghijklmnopqrstuvwxyzabcdeg';
+    expect(p.distance(Uint16Array.from(b, (c) => c.charCodeAt(0)), 0, 32)).toBe(osaOracle(a32, b));
   });
 
   it('the alignment script replays to the trusted string', () => {

@@ -8,7 +8,7 @@
 
 import { codePointLength } from '../normalize/normalize-domain';
 import { analyzeScripts, skeleton } from '../skeleton';
-import { queryDeleteIndex, scanTargets, type DeleteIndexHit } from '../trust-index/delete-index';
+import { queryDeleteIndex, scanTargets } from '../trust-index/delete-index';
 import type { TrustIndex } from '../trust-index/compile';
 import { foldPairs, typoKey } from '../trust-index/typo-key';
 import type { TrustedEntry } from '../types';
@@ -91,9 +91,16 @@ function suffixFindings(index: TrustIndex, labelId: number, suffix: string | nul
   return { factor: OTHER_SUFFIX, findings: [{ code: 'tld-swap', detail: { suffix, trustedSuffix: trusted.suffix } }] };
 }
 
+const NO_FINDINGS: LazyFindings = () => [];
+
 /**
  * Matches `text` (a whole label, a core or a token) against trusted labels: exactly, by skeleton,
  * and (when `typos`) within the typo budget. Calls back with each label id and its comparison.
+ *
+ * Hot path: every sender runs this several times (whole label, combo cores, tokens) and almost
+ * always finds nothing, so the no-match path is one skeleton and one Map lookup with no allocation.
+ * An exact match needs no lookup of its own: a lowercase label equal to a trusted one has its
+ * skeleton, so it is among the skeleton's ids.
  */
 function matchText(
   index: TrustIndex,
@@ -101,45 +108,59 @@ function matchText(
   typos: boolean,
   visit: (labelId: number, similarity: number, findings: LazyFindings) => void,
 ): void {
-  const lower = text.toLowerCase();
-  const exact = index.labelIds.get(lower);
   const sk = skeleton(text);
-  const explain = (id: number) => (): Finding[] => {
-    const cmp = compareLabels(text, index.labels[id]!);
-    return [...cmp.visual, ...cmp.typos];
-  };
-  // Few ids per lookup: an array beats a Set here (no allocation when nothing is found).
-  const seen: number[] = [];
-  if (exact !== undefined && lower === text) {
-    seen.push(exact);
-    visit(exact, 1, () => []);
-  }
   const sameSkeleton = index.reference
     ? index.labelSkeletons.flatMap((other, id) => (other === sk ? [id] : []))
-    : (index.skeletonIds.get(sk) ?? []);
-  for (const id of sameSkeleton) {
-    if (seen.includes(id)) continue;
-    seen.push(id);
-    // Renders the same: similarity 1, or 0.98 when some character was substituted.
-    visit(id, lower === index.labels[id] ? 1 : VISUAL_SUBSTITUTION, explain(id));
+    : index.skeletonIds.get(sk);
+  let exactId = -1;
+  let lower: string | undefined;
+  if (sameSkeleton !== undefined && sameSkeleton.length > 0) {
+    lower = text.toLowerCase();
+    if (lower === text) {
+      for (const id of sameSkeleton) {
+        if (index.labels[id] === lower) {
+          exactId = id;
+          visit(id, 1, NO_FINDINGS);
+          break;
+        }
+      }
+    }
+    for (const id of sameSkeleton) {
+      if (id === exactId) continue;
+      // Renders the same: similarity 1, or 0.98 when some character was substituted.
+      visit(id, lower === index.labels[id] ? 1 : VISUAL_SUBSTITUTION, explainAgainst(index, text, id));
+    }
   }
   if (!typos) return;
   const key = typoKey(text);
   const folded = foldPairs(key);
-  const lookup = (q: string): DeleteIndexHit[] =>
-    index.reference ? scanTargets(index.deletes.targets, index.deletes.maxDistance, q) : queryDeleteIndex(index.deletes, q);
-  for (const q of folded === key ? [key] : [key, folded]) {
-    for (const hit of lookup(q)) {
+  // Ids already visited: the skeleton's, then each typo hit's (few; an array beats a Set here).
+  const seen: number[] | undefined = sameSkeleton === undefined ? undefined : [...sameSkeleton];
+  const visitTypos = (q: string, seenSoFar: number[] | undefined): number[] | undefined => {
+    let out = seenSoFar;
+    const hits = index.reference ? scanTargets(index.deletes.targets, index.deletes.maxDistance, q) : queryDeleteIndex(index.deletes, q);
+    for (const hit of hits) {
       const target = index.deletes.targets[hit.target]!;
       // 1 − OSA distance / length, on typo keys.
       const similarity = 1 - hit.distance / Math.max(q.length, target.length, 1);
       for (const id of index.typoTargets[hit.target]!) {
-        if (seen.includes(id)) continue;
-        seen.push(id);
-        visit(id, similarity, explain(id));
+        if (out?.includes(id) === true) continue;
+        (out ??= []).push(id);
+        visit(id, similarity, explainAgainst(index, text, id));
       }
     }
-  }
+    return out;
+  };
+  const after = visitTypos(key, seen);
+  if (folded !== key) visitTypos(folded, after);
+}
+
+/** The findings that explain `text` against trusted label `id`, computed when asked. */
+function explainAgainst(index: TrustIndex, text: string, id: number): LazyFindings {
+  return () => {
+    const cmp = compareLabels(text, index.labels[id]!);
+    return [...cmp.visual, ...cmp.typos];
+  };
 }
 
 /** Script findings for a label that imitates a Latin name (UTS #39 §5.1 mixed-script, §4 whole-script). */
@@ -281,7 +302,8 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
 
   // 6. Dots anywhere in the name: `spra.y.se` (y.se is a Swedish public suffix) is `spray.se`
   // with a dot inserted; removing the dots before some suffix gives a trusted domain.
-  const allLabels = view.domain.split('.');
+  const firstDot = view.domain.indexOf('.');
+  const allLabels = firstDot >= 0 && view.domain.indexOf('.', firstDot + 1) >= 0 ? view.domain.split('.') : [];
   if (allLabels.length >= 3 && allLabels.length <= MAX_SUBDOMAIN_LABELS + 3) {
     for (let k = 2; k < allLabels.length; k++) {
       const joined = allLabels.slice(0, k).join('');

@@ -15,7 +15,7 @@
  * add candidates, which the verification rejects.
  */
 
-import { osaWithin, osaWithinCodes } from './osa';
+import { OsaPattern, osaWithin, osaWithinCodes } from './osa';
 
 const BASE = 0x01000193; // FNV prime as polynomial base: odd, so multiplication is invertible mod 2^32
 const MAX_POW = 256;
@@ -324,7 +324,11 @@ function queryCodes(query: string): void {
   if (query.length > qCodes.length) qCodes = new Uint16Array(query.length);
   for (let i = 0; i < query.length; i++) qCodes[i] = query.charCodeAt(i);
   qLen = query.length;
+  if (qLen <= OsaPattern.MAX_LENGTH) pattern.set(qCodes, qLen);
 }
+
+/** The current query as a bit-parallel OSA pattern (when it has at most 32 code units). */
+const pattern = new OsaPattern();
 
 /** Looks one variant hash up and verifies its postings not yet seen in this query. */
 function probe(index: DeleteIndex, h: number, hits: DeleteIndexHit[], depth: number, present: Uint32Array): void {
@@ -352,7 +356,8 @@ function probe(index: DeleteIndex, h: number, hits: DeleteIndexHit[], depth: num
     const id = packed & (ID_BITS - 1);
     if (stamp[id] === epoch) continue;
     stamp[id] = epoch;
-    const d = osaWithinCodes(qCodes, qLen, index.chars, post[p + 2]!, len < LEN_CAP ? len : index.targets[id]!.length, k);
+    const tLen = len < LEN_CAP ? len : index.targets[id]!.length;
+    const d = qLen <= OsaPattern.MAX_LENGTH ? pattern.distance(index.chars, post[p + 2]!, tLen) : osaWithinCodes(qCodes, qLen, index.chars, post[p + 2]!, tLen, k);
     if (d <= k) hits.push({ target: id, distance: d });
   }
 }

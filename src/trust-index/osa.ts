@@ -120,6 +120,86 @@ export function osaWithinCodes(a: Uint16Array, n: number, b: Uint16Array, bOff: 
   return d <= k ? d : big;
 }
 
+/**
+ * Bit-parallel OSA distance (Hyyrö 2003, "A bit-vector algorithm for computing Levenshtein and
+ * Damerau edit distances"; the recurrence of rapidfuzz's `osa_hyrroe2003`) of one pattern of at
+ * most 32 code units against many texts. The pattern's per-character position masks are built once
+ * per query; each text then costs one pass of ~20 integer operations per character, instead of the
+ * banded DP's ~5 cells of ~10 operations per character (measured at 100,000 trusted labels, where a
+ * query verifies ~6 candidates). Exact for every pair; the differential test checks it against
+ * the textbook full-matrix OSA.
+ */
+export class OsaPattern {
+  /** Position mask per ASCII code unit. */
+  private readonly ascii = new Int32Array(128);
+  /** Position masks of other code units: parallel arrays, at most 32 entries. */
+  private readonly otherCodes = new Int32Array(32);
+  private readonly otherMasks = new Int32Array(32);
+  private others = 0;
+  /** Pattern length (0..32). */
+  private n = 0;
+
+  /** The largest pattern this class handles. */
+  static readonly MAX_LENGTH = 32;
+
+  /** Sets the pattern to `a[0..n)`; n must be ≤ 32. */
+  set(a: Uint16Array, n: number): void {
+    this.ascii.fill(0);
+    this.others = 0;
+    this.n = n;
+    for (let i = 0; i < n; i++) {
+      const c = a[i]!;
+      const bit = 1 << i;
+      if (c < 128) this.ascii[c]! |= bit;
+      else {
+        let k = 0;
+        while (k < this.others && this.otherCodes[k] !== c) k++;
+        if (k === this.others) {
+          this.otherCodes[k] = c;
+          this.otherMasks[k] = 0;
+          this.others++;
+        }
+        this.otherMasks[k]! |= bit;
+      }
+    }
+  }
+
+  private maskOf(c: number): number {
+    if (c < 128) return this.ascii[c]!;
+    for (let k = 0; k < this.others; k++) if (this.otherCodes[k] === c) return this.otherMasks[k]!;
+    return 0;
+  }
+
+  /** OSA distance between the pattern and `b[bOff..bOff+m)`. */
+  distance(b: Uint16Array, bOff: number, m: number): number {
+    const n = this.n;
+    if (n === 0) return m;
+    // Bits above n carry garbage; it never reaches the lower bits (shifts and carries go up).
+    let vp = -1;
+    let vn = 0;
+    let d0 = 0;
+    let pmOld = 0;
+    let dist = n;
+    const last = 1 << (n - 1);
+    for (let j = 0; j < m; j++) {
+      const pm = this.maskOf(b[bOff + j]!);
+      const tr = ((~d0 & pm) << 1) & pmOld;
+      // (x + y) | 0 is the 32-bit wrapping sum: both are int32, so the float sum is exact.
+      d0 = ((((pm & vp) + vp) | 0) ^ vp) | pm | vn | tr;
+      let hp = vn | ~(d0 | vp);
+      let hn = d0 & vp;
+      if ((hp & last) !== 0) dist++;
+      if ((hn & last) !== 0) dist--;
+      hp = (hp << 1) | 1;
+      hn = hn << 1;
+      vp = hn | ~(d0 | hp);
+      vn = hp & d0;
+      pmOld = pm;
+    }
+    return dist;
+  }
+}
+
 /** One step of an alignment from `a` (the sender) to `b` (the trusted string). */
 export type AlignOp =
   | { readonly op: 'match'; readonly i: number; readonly j: number }
