@@ -87,8 +87,10 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
   let displayName = box.displayName;
   if (displayName !== undefined) {
     const h = findHiddenChars(displayName, 'display-name');
-    const legit = h.found.length > 0 ? emojiJoinerPositions(displayName) : undefined;
-    hidden.push(...h.found.filter((c) => legit === undefined || !legit.has(c.position)));
+    if (h.found.length > 0) {
+      const legit = emojiJoinerPositions(displayName);
+      hidden.push(...h.found.filter((c) => !legit.has(c.position)));
+    }
     displayName = h.cleaned.trim() === '' ? undefined : h.cleaned;
   }
   let local = box.localPart;
@@ -108,20 +110,21 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
   }
   const normalizedLocalPart = local === undefined ? undefined : normalizeLocalPart(local);
   const address = normalizedLocalPart === undefined ? undefined : `${normalizedLocalPart}@${norm.unicode}`;
-  const sender: SenderParts = {
-    raw: input,
-    ...(displayName === undefined ? {} : { displayName }),
-    ...(local === undefined ? {} : { localPart: local }),
-    ...(normalizedLocalPart === undefined ? {} : { normalizedLocalPart }),
-    ...(address === undefined ? {} : { address }),
-    domain: norm.unicode,
-    asciiDomain: norm.ascii,
-    registrableDomain: norm.registrableDomain,
-    publicSuffix: norm.publicSuffix,
-    subdomain: norm.subdomain,
-    label: norm.label,
-    hiddenChars: hidden.length > MAX_HIDDEN_LISTED ? hidden.slice(0, MAX_HIDDEN_LISTED) : hidden,
-  };
+  // Built by assignment, in the documented key order: conditional spreads (`...(x ? {} : {x})`)
+  // made this object a third of checkMailbox's own time (CPU profile of the header stream).
+  const parts: { -readonly [K in keyof SenderParts]: SenderParts[K] } = { raw: input } as SenderParts;
+  if (displayName !== undefined) parts.displayName = displayName;
+  if (local !== undefined) parts.localPart = local;
+  if (normalizedLocalPart !== undefined) parts.normalizedLocalPart = normalizedLocalPart;
+  if (address !== undefined) parts.address = address;
+  parts.domain = norm.unicode;
+  parts.asciiDomain = norm.ascii;
+  parts.registrableDomain = norm.registrableDomain;
+  parts.publicSuffix = norm.publicSuffix;
+  parts.subdomain = norm.subdomain;
+  parts.label = norm.label;
+  parts.hiddenChars = hidden.length > MAX_HIDDEN_LISTED ? hidden.slice(0, MAX_HIDDEN_LISTED) : hidden;
+  const sender: SenderParts = parts;
   const hiddenFound = hiddenFindings(hidden);
   const senderDomain = norm.unicode;
 

@@ -56,9 +56,9 @@ export function analyzeDisplayName(
 ): NameCandidate | undefined {
   const tokens = nameTokens(displayName);
   let found: NameCandidate | undefined;
-  const freemail = isSharedProvider(index, sender.registrableDomain);
+  // Asked only when a finding is built: most display names name nobody trusted.
   const extra = (entry: TrustedEntry): Finding[] =>
-    freemail ? [{ code: 'freemail', detail: { provider: sender.registrableDomain, trustedDomain: entry.domain } }] : [];
+    isSharedProvider(index, sender.registrableDomain) ? [{ code: 'freemail', detail: { provider: sender.registrableDomain, trustedDomain: entry.domain } }] : [];
 
   // 1. A trusted contact's name.
   if (tokens.length >= 2 && index.nameSizes.size > 0) {

@@ -38,6 +38,8 @@ export interface DomainCandidate {
 const VISUAL_SUBSTITUTION = 0.98;
 /** Suffix factor: the same label under another suffix still looks almost the same. */
 const OTHER_SUFFIX = 0.9;
+/** English plural endings tried on labels (longest first). */
+const PLURAL_ENDINGS = ['es', 's'] as const;
 /** At most this many subdomain labels are examined (hostile hosts can have 127). */
 const MAX_SUBDOMAIN_LABELS = 8;
 
@@ -236,10 +238,9 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
     }
     // `contoso-com.net`, `contoso-co-uk.com`: label + hyphen + a trusted suffix.
     for (let p = label.indexOf('-'); p > 0; p = label.indexOf('-', p + 1)) {
-      const left = label.slice(0, p);
-      const right = label.slice(p + 1).split('-').join('.');
-      const id = index.labelIds.get(left);
+      const id = index.labelIds.get(label.slice(0, p));
       if (id === undefined) continue;
+      const right = label.slice(p + 1).split('-').join('.');
       const entry = index.labelEntries[id]!.find((e) => e.suffix === right);
       if (entry === undefined) continue;
       out.add(id, 0.85, () => [{ code: 'tld-swap', detail: { suffix, trustedSuffix: entry.suffix, hyphenated: label.slice(p + 1) } }]);
@@ -288,8 +289,8 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
   // 7. English plurals (`freeinboxes` for `freeinbox`): the ending is one or two insertions, and two
   // exceed the one-edit budget of 5–9 letter labels, so the label is also tried without it. Only
   // for stems long enough to carry a typo at all (the same length policy as every typo).
-  for (const ending of ['es', 's']) {
-    if (!label.endsWith(ending) || codePointLength(label) - ending.length < index.policy.minLengthOneEdit) continue;
+  for (const ending of PLURAL_ENDINGS) {
+    if (!label.endsWith(ending) || labelLength - ending.length < index.policy.minLengthOneEdit) continue;
     const stem = written.slice(0, written.length - ending.length);
     matchText(index, stem, false, (id) => {
       const sfx = suffixFindings(index, id, suffix);

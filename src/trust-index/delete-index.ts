@@ -295,6 +295,7 @@ export function queryDeleteIndex(index: DeleteIndex, query: string): DeleteIndex
   const n = prefixHashes(query);
   queryMask = charMask(query);
   queryCodes(query);
+  patternReady = false;
   probe(index, finish(prefixScratch[n]!, n), hits, 0, index.present);
   for (let i = 0; i < n; i++) {
     const h = (Math.imul(prefixScratch[i]!, POW[n - 1 - i]!) + sub(i + 1, n)) >>> 0;
@@ -324,11 +325,12 @@ function queryCodes(query: string): void {
   if (query.length > qCodes.length) qCodes = new Uint16Array(query.length);
   for (let i = 0; i < query.length; i++) qCodes[i] = query.charCodeAt(i);
   qLen = query.length;
-  if (qLen <= OsaPattern.MAX_LENGTH) pattern.set(qCodes, qLen);
 }
 
 /** The current query as a bit-parallel OSA pattern (when it has at most 32 code units). */
 const pattern = new OsaPattern();
+/** Whether `pattern` holds the current query: set on the first candidate (most queries verify none or one). */
+let patternReady = false;
 
 /** Looks one variant hash up and verifies its postings not yet seen in this query. */
 function probe(index: DeleteIndex, h: number, hits: DeleteIndexHit[], depth: number, present: Uint32Array): void {
@@ -357,6 +359,10 @@ function probe(index: DeleteIndex, h: number, hits: DeleteIndexHit[], depth: num
     if (stamp[id] === epoch) continue;
     stamp[id] = epoch;
     const tLen = len < LEN_CAP ? len : index.targets[id]!.length;
+    if (!patternReady && qLen <= OsaPattern.MAX_LENGTH) {
+      pattern.set(qCodes, qLen);
+      patternReady = true;
+    }
     const d = qLen <= OsaPattern.MAX_LENGTH ? pattern.distance(index.chars, post[p + 2]!, tLen) : osaWithinCodes(qCodes, qLen, index.chars, post[p + 2]!, tLen, k);
     if (d <= k) hits.push({ target: id, distance: d });
   }

@@ -45,6 +45,8 @@ export interface CoreSplit {
 /** At most this many splits are returned per label (bounded work on hostile labels). */
 export const MAX_SPLITS = 12;
 
+const NO_SPLITS: readonly CoreSplit[] = Object.freeze([]);
+
 /** A compiled word list. */
 export class WordMatcher {
   private readonly forward = newNode();
@@ -64,12 +66,27 @@ export class WordMatcher {
     this.words = set;
   }
 
+  /** Whether some word starts the label (`forward`) or ends it. */
+  private hasWordAt(label: string, forward: boolean): boolean {
+    const n = label.length;
+    let node: TrieNode | undefined = forward ? this.forward : this.backward;
+    for (let k = 0; k < n; k++) {
+      node = node.next.get(label.charCodeAt(forward ? k : n - 1 - k));
+      if (node === undefined) return false;
+      if (node.end) return true;
+    }
+    return false;
+  }
+
   /**
    * Every split of `label` into (words)(core)(words) with at least one word and a core of at least
    * `minCore` characters. Words may be joined by hyphens or directly.
    */
-  splits(label: string, minCore: number): CoreSplit[] {
+  splits(label: string, minCore: number): readonly CoreSplit[] {
     const n = label.length;
+    // Every split has a word at the start or at the end of the label; most labels have neither,
+    // and then the two walks below answer without allocating anything.
+    if (!this.hasWordAt(label, true) && !this.hasWordAt(label, false)) return NO_SPLITS;
     // prefixAt[i]: words that make label[0:i] (with hyphens), or undefined
     const prefixAt: (string[] | undefined)[] = new Array(n + 1);
     prefixAt[0] = [];
