@@ -21,6 +21,8 @@ function wellFormed(r: CheckResult): void {
     expect(reason['internal']).toBeUndefined();
   }
   if (r.verdict === 'lookalike' || r.verdict === 'impersonation') expect(r.match).toBeDefined();
+  // Each technique is reported once, however many routes found it.
+  expect(new Set(r.reasons.map((x) => JSON.stringify(x))).size).toBe(r.reasons.length);
   JSON.stringify(r);
 }
 

@@ -64,16 +64,19 @@ class Collector {
 /** The findings of all routes to one label, without duplicates, in route order. */
 function materialize(parts: readonly LazyFindings[]): Finding[] {
   const out: Finding[] = [];
-  const keys = new Set<string>();
   for (const part of parts) {
-    for (const f of part()) {
-      const key = `${f.code}\u0000${JSON.stringify(f.detail)}`;
-      if (keys.has(key)) continue;
-      keys.add(key);
-      out.push(f);
-    }
+    for (const f of part()) if (!out.some((g) => sameFinding(f, g))) out.push(f);
   }
   return out;
+}
+
+/**
+ * Whether two findings say the same thing. Code and position settle almost every pair without
+ * serialising (a JSON key per finding was a tenth of explaining a lookalike); a label's findings
+ * are few, so the quadratic scan stays small.
+ */
+function sameFinding(a: Finding, b: Finding): boolean {
+  return a.code === b.code && a.detail['position'] === b.detail['position'] && JSON.stringify(a.detail) === JSON.stringify(b.detail);
 }
 
 /** The entry to name for a label: same suffix as the sender first, then organisations, then input order. */
