@@ -110,6 +110,8 @@ export interface DeleteIndex {
   readonly post: Int32Array;
   /** Every target's code units, concatenated (verification reads them from here). */
   readonly chars: Uint16Array;
+  /** Length of the shortest target with a budget of 1 or more (Infinity when none). */
+  readonly minLengthDepth1: number;
   /** Length of the shortest target with a budget of 2 (Infinity when none). */
   readonly minLengthDepth2: number;
   /** Per-query scratch for de-duplicating verified candidates. */
@@ -166,12 +168,14 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
   let packed = new Float64Array(Math.max(16, targets.length * 8));
   let count = 0;
   const dist = new Uint8Array(targets.length);
+  let minLengthDepth1 = Infinity;
   let minLengthDepth2 = Infinity;
   let totalChars = 0;
   for (let id = 0; id < targets.length; id++) {
     const k = Math.max(0, Math.min(2, maxDistance[id] ?? 0));
     dist[id] = k;
     totalChars += targets[id]!.length;
+    if (k >= 1) minLengthDepth1 = Math.min(minLengthDepth1, targets[id]!.length);
     if (k === 2) minLengthDepth2 = Math.min(minLengthDepth2, targets[id]!.length);
     forEachDeleteHash(targets[id]!, k, (h) => {
       if (count === packed.length) {
@@ -258,6 +262,7 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
     mask,
     post: post.slice(0, used),
     chars,
+    minLengthDepth1,
     minLengthDepth2,
     stamp: new Uint32Array(targets.length),
     present,
@@ -297,6 +302,8 @@ export function queryDeleteIndex(index: DeleteIndex, query: string): DeleteIndex
   queryCodes(query);
   patternReady = false;
   probe(index, finish(prefixScratch[n]!, n), hits, 0, index.present);
+  // Too short to be within one edit of any target that allows one (labels of 1-3 letters).
+  if (query.length + 1 < index.minLengthDepth1) return hits;
   for (let i = 0; i < n; i++) {
     const h = (Math.imul(prefixScratch[i]!, POW[n - 1 - i]!) + sub(i + 1, n)) >>> 0;
     probe(index, finish(h, n - 1), hits, 1, index.present);
