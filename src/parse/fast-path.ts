@@ -8,7 +8,7 @@
  */
 import type { ParseResult } from './types';
 import { checkAddressLengths, checkDomainText, checkDotAtomLocal } from './addr-spec';
-import { ASCII_CLASS, CC_AT, CC_EQUALS, CC_OTHER } from './char-classes';
+import { ASCII_CLASS, CC_AT, CC_ATEXT, CC_EQUALS, CC_OTHER } from './char-classes';
 
 /** Parses `s` (already trimmed, non-empty, within `LIMITS.maxInput`) or returns undefined for the header parser. */
 export function parseBare(s: string): ParseResult | undefined {
@@ -34,4 +34,63 @@ export function parseBare(s: string): ParseResult | undefined {
   const bad = checkDotAtomLocal(localPart) ?? checkDomainText(domain) ?? checkAddressLengths(localPart.length, domain.length);
   if (bad !== undefined) return bad;
   return { ok: true, form: 'address', mailboxes: [{ localPart, domain, ipLiteral: false }] };
+}
+
+/**
+ * The second fast path: `Display Name <local@domain>` and `"Display Name" <local@domain>`, the
+ * shape of nearly every real `From:` value. Taken only when the name is one quoted string or words
+ * of atext separated by single spaces, with nothing the header parser would change (no escapes,
+ * controls, encoded words, comments, tabs, runs of spaces, specials), and the address passes
+ * `parseBare`. Anything else returns undefined and goes to the header parser; a differential test
+ * checks that both give the same result wherever this one answers. Saves the tokenizer and the
+ * grammar (~1.5 µs of ~2 µs for a header on the bench machine).
+ */
+export function parseSimpleNameAddr(s: string): ParseResult | undefined {
+  const n = s.length;
+  if (n < 6 || s.charCodeAt(n - 1) !== 0x3e /* > */) return undefined;
+  const lt = s.lastIndexOf('<');
+  if (lt <= 0) return undefined;
+  const addr = parseBare(s.slice(lt + 1, n - 1));
+  if (addr === undefined || !addr.ok || addr.form !== 'address') return undefined;
+  let end = lt;
+  while (end > 0 && s.charCodeAt(end - 1) === 0x20) end--;
+  if (end === 0 || end === lt) return undefined; // no name, or no space before `<`: leave it to the parser
+  const displayName = s.charCodeAt(0) === 0x22 /* " */ ? quotedName(s, end) : phraseName(s, end);
+  if (displayName === undefined) return undefined;
+  const box = addr.mailboxes[0]!;
+  return { ok: true, form: 'header', mailboxes: [{ displayName, localPart: box.localPart!, domain: box.domain, ipLiteral: false }] };
+}
+
+/** The content of `s[0, end)` when it is one plain quoted string (see parseSimpleNameAddr). */
+function quotedName(s: string, end: number): string | undefined {
+  if (end < 3 || s.charCodeAt(end - 1) !== 0x22) return undefined;
+  let previousSpace = true; // no leading space
+  for (let i = 1; i < end - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c || c < 0x20 || c === 0x7f) return undefined;
+    if (c === 0x3d && s.charCodeAt(i + 1) === 0x3f) return undefined; // =? may open an encoded word
+    if (c === 0x20) {
+      if (previousSpace) return undefined;
+      previousSpace = true;
+    } else previousSpace = false;
+  }
+  if (previousSpace) return undefined; // trailing space (or empty)
+  return s.slice(1, end - 1);
+}
+
+/** `s[0, end)` when it is atext words separated by single spaces (see parseSimpleNameAddr). */
+function phraseName(s: string, end: number): string | undefined {
+  let previousSpace = true;
+  for (let i = 0; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (previousSpace) return undefined;
+      previousSpace = true;
+      continue;
+    }
+    previousSpace = false;
+    if (c >= 0x80) continue; // RFC 6532: UTF-8 in atoms
+    if (ASCII_CLASS[c] !== CC_ATEXT) return undefined; // specials, controls, `=` (encoded words)
+  }
+  return s.slice(0, end);
 }

@@ -6,7 +6,7 @@
 import type { ParseResult } from './types';
 import { trimAscii } from './char-classes';
 import { EMPTY_FAILURE, failure } from './errors';
-import { parseBare } from './fast-path';
+import { parseBare, parseSimpleNameAddr } from './fast-path';
 import { parseHeader } from './parse-header';
 import { LIMITS } from './limits';
 
@@ -37,7 +37,7 @@ function parse(input: string): ParseResult {
     s = trimAscii(s.slice(field));
     if (s === '') return EMPTY_FAILURE;
   }
-  return parseHeader(s, field > 0);
+  return parseSimpleNameAddr(s) ?? parseHeader(s, field > 0);
 }
 
 /**
