@@ -21,6 +21,7 @@ import { nameKey, nameTokens } from './name-key';
 import { parseTrustedEntryText, parseTrustedList } from './parse-trusted-list';
 import { isSharedProviderDomain } from './shared-providers';
 import { typoKey } from './typo-key';
+import { FilteredMap } from './string-filter';
 import { WordMatcher } from './word-matcher';
 
 /** Policy knobs of the index, resolved (see DetectorOptions for the documented meaning). */
@@ -344,19 +345,21 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
   return {
     policy,
     entries,
-    hosts,
+    // Maps that most lookups miss (unknown hosts, skeletons, labels, names) sit behind a Bloom
+    // filter (./string-filter.ts): same answers, a miss costs two bit reads.
+    hosts: new FilteredMap(hosts),
     addresses,
     addressDomains,
     labels,
     labelEntries,
-    labelIds,
+    labelIds: new FilteredMap(labelIds),
     labelSkeletons,
-    skeletonIds,
+    skeletonIds: new FilteredMap(skeletonIds),
     typoTargets,
     deletes,
-    names,
+    names: new FilteredMap(names),
     nameSizes,
-    brands,
+    brands: new FilteredMap(brands),
     words,
     extraSharedProviders: extraShared,
     suffixEntries,
