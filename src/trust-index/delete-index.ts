@@ -94,14 +94,16 @@ export interface DeleteIndex {
   /** Maximum distance allowed for each target (0, 1 or 2). */
   readonly maxDistance: Uint8Array;
   /**
-   * Open-addressing table, two Int32 per slot: [variant hash, offset of its postings in `post`]
-   * (offset −1 = empty slot). Key and offset share a cache line, so a probe that finds its key
-   * costs one miss here and one in `post`.
+   * Open-addressing table, SLOT_INTS Int32 per slot: [variant hash, ref, mask, chars offset].
+   * ref 0 marks an empty slot; ref > 0 is 1 + the offset of the key's postings in `post`; ref < 0
+   * is a key with a single target, stored in the slot itself (~ref is its packed posting, then its
+   * character mask and chars offset). Most keys have one target (at 10,000 labels, 76% of the keys
+   * a typo lookalike's probes find), so most finds cost one cache miss instead of two.
    */
   readonly slots: Int32Array;
   readonly mask: number;
   /**
-   * Postings, per key: the count, then POSTING_INTS integers per target — packed id, budget and
+   * Postings of the keys with two or more targets: the count, then POSTING_INTS integers per target — packed id, budget and
    * length; the target's character mask; the offset of its code units in `chars` — budget 2
    * first. The filters (depth, length, characters) read only this contiguous run: at 100,000
    * labels a query scans ~90 postings but verifies ~10, and the per-target arrays it no longer
@@ -132,6 +134,8 @@ export interface DeleteIndex {
 
 /** Integers per posting: packed (id | budget << 21 | length << 23), character mask, chars offset. */
 const POSTING_INTS = 3;
+/** Integers per table slot: hash, ref, and for a single-target key its mask and chars offset. */
+const SLOT_INTS = 4;
 /** Lengths are stored in 7 bits; this value means "this long or longer" (no length filter). */
 const LEN_CAP = 127;
 
@@ -235,14 +239,18 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
   const nKeys = keyHash.length;
 
   let size = 16;
-  while (size < nKeys * 2) size *= 2;
+  // Load factor ≤ 0.6: linear probing stays short, and four slots share a cache line.
+  while (size * 0.6 < nKeys) size *= 2;
   let bits = 1 << 16;
   while (bits < nKeys * 8 && bits < 1 << 24) bits *= 2;
   const presentShift = 32 - Math.log2(bits);
   const present = new Uint32Array(bits >>> 5);
   const present2 = new Uint32Array(bits >>> 5);
-  const slots = new Int32Array(size * 2);
+  const slots = new Int32Array(size * SLOT_INTS);
   const mask = size - 1;
+  // Keys with one target live in their slot; only the others keep a run in `post`.
+  const runs = new Int32Array(post.length);
+  let runsUsed = 0;
   for (let x = 0; x < nKeys; x++) {
     const h = keyHash[x]!;
     const at = keyPost[x]!;
@@ -251,16 +259,27 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
     // postings are sorted by budget, so the first one tells whether any has budget 2
     if (((post[at + 1]! >>> 21) & 3) === 2) present2[b >>> 5]! |= 1 << (b & 31);
     let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-    while (slots[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
-    slots[slot * 2] = h | 0;
-    slots[slot * 2 + 1] = at + 1; // +1 so that 0 marks an empty slot
+    while (slots[slot * SLOT_INTS + 1] !== 0) slot = (slot + 1) & mask;
+    const s0 = slot * SLOT_INTS;
+    slots[s0] = h | 0;
+    const count = post[at]!;
+    if (count === 1) {
+      slots[s0 + 1] = ~post[at + 1]!;
+      slots[s0 + 2] = post[at + 2]!;
+      slots[s0 + 3] = post[at + 3]!;
+    } else {
+      slots[s0 + 1] = runsUsed + 1; // +1 so that 0 marks an empty slot
+      const n = 1 + count * POSTING_INTS;
+      runs.set(post.subarray(at, at + n), runsUsed);
+      runsUsed += n;
+    }
   }
   return {
     targets,
     maxDistance: dist,
     slots,
     mask,
-    post: post.slice(0, used),
+    post: runs.slice(0, runsUsed),
     chars,
     minLengthDepth1,
     minLengthDepth2,
@@ -339,40 +358,54 @@ const pattern = new OsaPattern();
 /** Whether `pattern` holds the current query: set on the first candidate (most queries verify none or one). */
 let patternReady = false;
 
-/** Looks one variant hash up and verifies its postings not yet seen in this query. */
+/** Looks one variant hash up and verifies its targets not yet seen in this query. */
 function probe(index: DeleteIndex, h: number, hits: DeleteIndexHit[], depth: number, present: Uint32Array): void {
   const b = presenceBit(h, index.presentShift);
   if ((present[b >>> 5]! & (1 << (b & 31))) === 0) return;
   const { slots, mask } = index;
   const key = h | 0;
   let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-  let at = slots[slot * 2 + 1]!;
-  while (at !== 0 && slots[slot * 2] !== key) {
+  let ref = slots[slot * SLOT_INTS + 1]!;
+  while (ref !== 0 && slots[slot * SLOT_INTS] !== key) {
     slot = (slot + 1) & mask;
-    at = slots[slot * 2 + 1]!;
+    ref = slots[slot * SLOT_INTS + 1]!;
   }
-  if (at === 0) return;
-  const { post, stamp, epoch } = index;
-  let p = at - 1;
+  if (ref === 0) return;
+  if (ref < 0) {
+    consider(index, ~ref, slots[slot * SLOT_INTS + 2]!, slots[slot * SLOT_INTS + 3]!, depth, hits);
+    return;
+  }
+  const { post } = index;
+  let p = ref - 1;
   const end = p + 1 + post[p]! * POSTING_INTS;
-  for (p++; p < end; p += POSTING_INTS) {
-    const packed = post[p]!;
-    const k = (packed >>> 21) & 3;
-    // Postings are sorted by budget: past this one, no target can be reached at this depth.
-    if (k < depth) return;
-    const len = packed >>> 23;
-    if ((len < LEN_CAP && (len > qLen + k || len + k < qLen)) || popcount((queryMask ^ post[p + 1]!) >>> 0) > 2 * k) continue;
-    const id = packed & (ID_BITS - 1);
-    if (stamp[id] === epoch) continue;
-    stamp[id] = epoch;
-    const tLen = len < LEN_CAP ? len : index.targets[id]!.length;
-    if (!patternReady && qLen <= OsaPattern.MAX_LENGTH) {
+  // Postings are sorted by budget: past one that this depth cannot use, none can be used.
+  for (p++; p < end; p += POSTING_INTS) if (!consider(index, post[p]!, post[p + 1]!, post[p + 2]!, depth, hits)) return;
+}
+
+/**
+ * Filters one posting (budget against depth, length, character set), then verifies it once per
+ * query. Returns false when its budget is below `depth` (the caller's postings are sorted by budget).
+ */
+function consider(index: DeleteIndex, packed: number, targetMask: number, charOff: number, depth: number, hits: DeleteIndexHit[]): boolean {
+  const k = (packed >>> 21) & 3;
+  if (k < depth) return false;
+  const len = packed >>> 23;
+  if ((len < LEN_CAP && (len > qLen + k || len + k < qLen)) || popcount((queryMask ^ targetMask) >>> 0) > 2 * k) return true;
+  const id = packed & (ID_BITS - 1);
+  const { stamp, epoch } = index;
+  if (stamp[id] === epoch) return true;
+  stamp[id] = epoch;
+  const tLen = len < LEN_CAP ? len : index.targets[id]!.length;
+  let d: number;
+  if (qLen <= OsaPattern.MAX_LENGTH) {
+    if (!patternReady) {
       pattern.set(qCodes, qLen);
       patternReady = true;
     }
-    const d = qLen <= OsaPattern.MAX_LENGTH ? pattern.distance(index.chars, post[p + 2]!, tLen) : osaWithinCodes(qCodes, qLen, index.chars, post[p + 2]!, tLen, k);
-    if (d <= k) hits.push({ target: id, distance: d });
-  }
+    d = pattern.distance(index.chars, charOff, tLen);
+  } else d = osaWithinCodes(qCodes, qLen, index.chars, charOff, tLen, k);
+  if (d <= k) hits.push({ target: id, distance: d });
+  return true;
 }
 
 /** Reference implementation: the same answer by scanning every target. For tests and benchmarks. */
