@@ -59,7 +59,13 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
   const fullSizes = small === 100 && big === 100_000;
   rows.push({
     target: `flat: check() at 100,000 trusted ≤ ${TARGETS.flatMax}× its cost at 100 (mixed stream)`,
-    measured: flat === undefined ? 'not measured' : `${num(flat)}× (${size(small ?? 0)} → ${size(big ?? 0)}); per group: ${STREAM_GROUPS.map((g) => `${g} ${num(v(`ratio.flat.${g}`) ?? NaN)}×`).join(', ')}`,
+    measured:
+      flat === undefined
+        ? 'not measured'
+        : `${num(flat)}× (${size(small ?? 0)} → ${size(big ?? 0)}); per group: ${STREAM_GROUPS.map((g) => `${g} ${num(v(`ratio.flat.${g}`) ?? NaN)}×`).join(', ')}` +
+          (v(`flagged.mixed.${small}`) === undefined
+            ? ''
+            : `; flagged share of the mixed stream ${r.sizes.map((n) => `${v(`flagged.mixed.${n}`)}%`).join(' / ')}, of the clean stream ${r.sizes.map((n) => `${v(`flagged.clean.${n}`)}%`).join(' / ')} (${r.sizes.map(size).join(' / ')})`),
     pass: flat === undefined || !fullSizes ? undefined : judge(flat <= TARGETS.flatMax),
   });
   const speed = v('ratio.speedup.10000');

@@ -233,6 +233,28 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
     // heap makes every later GC slower and would bias the sections that follow.
     const detectors = new Map<number, ReturnType<typeof createDetector>>();
     for (const n of config.sizes) detectors.set(n, createDetector(lists.get(n)!.entries));
+    // The share of each stream that sosie flags, per size: a longer trusted list turns more of the
+    // same kind of sender into lookalikes (the npm lists hold many near-duplicates), and a flagged
+    // sender costs an explanation, so this is part of why the cost per check grows with the list.
+    for (const n of config.sizes) {
+      const det = detectors.get(n)!;
+      for (const g of ['clean', 'mixed'] as const) {
+        const stream = streams.get(n)![g];
+        let flagged = 0;
+        for (const sender of stream) {
+          const v = det.check(sender).verdict;
+          if (v === 'lookalike' || v === 'impersonation' || v === 'suspicious') flagged++;
+        }
+        figures.add({
+          id: `flagged.${g}.${n}`,
+          label: `share of the ${g} stream flagged (lookalike, impersonation, suspicious), ${fmtSize(n)} trusted`,
+          unit: '%',
+          value: Math.round((1000 * flagged) / Math.max(1, stream.length)) / 10,
+          better: 'lower',
+          tracked: false,
+        });
+      }
+    }
     const workloads: Workload[] = [];
     for (const n of config.sizes) {
       const det = detectors.get(n)!;
