@@ -11,7 +11,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { version } from '../../package.json';
 import { runCheck } from './command-check';
-import { runScan, SCAN_FORMATS, type ScanFormat } from './command-scan';
+import { MAX_AUTO_WORKERS, MAX_WORKERS, runScan, SCAN_FORMATS, type ScanFormat, type ScanWorkersOption } from './command-scan';
 import { runListFuzzers, runVariants, VARIANT_FORMATS, type VariantFormat } from './command-variants';
 import { CliError, EXIT } from './errors';
 import type { CliIO } from './io';
@@ -64,6 +64,15 @@ function parseLimit(value: string): number {
   return Number(value);
 }
 
+/** Parses `scan --workers`: an integer from 1 to MAX_WORKERS, or `auto`. */
+function parseWorkers(value: string): ScanWorkersOption {
+  if (value === 'auto') return 'auto';
+  if (!/^[0-9]{1,2}$/u.test(value) || Number(value) < 1 || Number(value) > MAX_WORKERS) {
+    throw new InvalidArgumentError(`expected an integer from 1 to ${MAX_WORKERS}, or auto.`);
+  }
+  return Number(value);
+}
+
 /** The `--trusted` option, shared by `check` and `scan`. */
 function trustedOption(): Option {
   return new Option('-t, --trusted <file>', 'trusted-list file (required; repeat for several)').argParser(collect);
@@ -113,8 +122,13 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(SCAN_FORMATS).default('jsonl'))
     .option('--full', 'jsonl: write the whole CheckResult with its line number')
     .option('--no-formula-escape', "csv: do not prefix cells starting with = + - @ with '")
+    .addOption(
+      new Option('--workers <n>', `check on N worker threads (1-${MAX_WORKERS}, or auto: one per core, at most ${MAX_AUTO_WORKERS})`)
+        .argParser(parseWorkers)
+        .default(1),
+    )
     .addHelpText('after', `${SCAN_HELP}\n${TRUSTED_HELP}\n${EXIT_CODES_HELP}`)
-    .action(async (opts: { trusted?: string[]; input: string; format: ScanFormat; full?: boolean; formulaEscape: boolean }) => {
+    .action(async (opts: { trusted?: string[]; input: string; format: ScanFormat; full?: boolean; formulaEscape: boolean; workers: ScanWorkersOption }) => {
       setExit(
         await runScan(io, {
           trusted: opts.trusted ?? [],
@@ -122,6 +136,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
           format: opts.format,
           full: opts.full === true,
           formulaEscape: opts.formulaEscape,
+          workers: opts.workers,
         }),
       );
     });
