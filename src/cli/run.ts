@@ -51,7 +51,11 @@ Exactly one record per non-blank input line, in input order, with its 1-based li
 lines that are not senders (garbage, binary, too long) give "invalid" records, never dropped.
 Lines longer than ${'64 KiB'} are cut there (they are "too-long" either way).
 For jsonl and csv, the per-verdict summary goes to stderr. Progress (lines/s) is shown on stderr
-when stderr is a terminal and stdout is not.`;
+when stderr is a terminal and stdout is not.
+
+--workers N checks on N worker threads (each compiles the trusted list once, so memory grows with
+N); the output is the same, byte for byte and in the same order, as with the default of 1.
+auto is one per core, at most ${MAX_AUTO_WORKERS}. A worker that fails ends the scan with exit code 2.`;
 
 /** Collects a repeatable option's values (no default, so help shows none). */
 function collect(value: string, previous: readonly string[] | undefined): string[] {
