@@ -183,6 +183,22 @@ describe('sosie scan --workers: failures', () => {
     expect(host.closed).toBe(3);
   });
 
+  it('reports a crash while the input is quiet (tail -f), without waiting for the next line', async () => {
+    const host = fakeScanWorkers({ crash: { worker: 0, onChunk: 1 } });
+    const io = createMemoryIO({ files: { 'trusted.txt': TRUSTED }, scanWorkers: host });
+    async function* quiet(): AsyncGenerator<Uint8Array> {
+      yield new TextEncoder().encode('ap@contoso.com\n');
+      await new Promise(() => {}); // no more input, and no end either
+    }
+    const outcome = await Promise.race([
+      run(['scan', '-t', 'trusted.txt', '--workers', '2'], { ...io, stdin: () => quiet() }),
+      new Promise<string>((resolve) => setTimeout(() => resolve('still waiting after 3 s'), 3000)),
+    ]);
+    expect(outcome).toBe(2);
+    expect(io.stderr.text()).toBe(`sosie: a scan worker failed; output is complete up to line 0: ${FAKE_CRASH}\n`);
+    expect(host.closed).toBe(2);
+  });
+
   it('reports a trusted entry the workers refuse with FILE:LINE, exit 2, before any output', async () => {
     const { code, out, err } = await cli(['scan', '-t', 'trusted.txt', '-t', 'bad.txt', '--workers', '2', '-f', 'csv'], {
       files: { 'bad.txt': 'fabrikam.com\n# ok\nco.uk\n' },
@@ -217,6 +233,25 @@ describe('sosie scan --workers: streaming', () => {
     expect(out.length).toBeGreaterThanOrEqual(2000);
     expect(chunks).toBeLessThan(100);
     expect(host.closed).toBe(2);
+  });
+
+  it('writes a chunk’s records while the next read still waits (tail -f), not once more chunks arrive', async () => {
+    const host = fakeScanWorkers();
+    const io = createMemoryIO({ files: { 'trusted.txt': TRUSTED }, scanWorkers: host });
+    const seenWhileWaiting: string[] = [];
+    async function* trickle(): AsyncGenerator<Uint8Array> {
+      for (const line of ['ap@contoso.com\n', 'x@c0ntoso.com\n', 'news@github.com\n']) {
+        yield new TextEncoder().encode(line);
+        // A quiet pipe: the next line comes only once this one's record is out (or after 2 s).
+        const deadline = Date.now() + 2000;
+        const before = lineNumbers(io.stdout.text()).length;
+        while (lineNumbers(io.stdout.text()).length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2));
+        seenWhileWaiting.push(io.stdout.text());
+      }
+    }
+    const code = await run(['scan', '-t', 'trusted.txt', '--workers', '3'], { ...io, stdin: () => trickle() });
+    expect(code).toBe(1);
+    expect(seenWhileWaiting.map(lineNumbers)).toEqual([[1], [1, 2], [1, 2, 3]]);
   });
 
   it('waits for the output to drain (backpressure) before writing more', async () => {

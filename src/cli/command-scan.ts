@@ -97,7 +97,7 @@ class WorkerQueue {
   readonly #workers: readonly ScanWorker[];
   /** Chunks in flight per worker. */
   readonly #load: number[];
-  readonly #queue: { readonly lastLine: number; readonly result: Promise<ScanChunkResult> }[] = [];
+  readonly #queue: { readonly lastLine: number; readonly result: Promise<ScanChunkResult>; readonly settled: Promise<void> }[] = [];
   #turn = 0;
 
   constructor(workers: readonly ScanWorker[]) {
@@ -127,11 +127,20 @@ class WorkerQueue {
     const result = this.#workers[pick]!.check(chunk);
     // This handler also marks a rejection as handled: it is rethrown by `next()` when the chunk's
     // turn comes, not reported as unhandled while earlier chunks are awaited.
-    result.then(
-      () => this.#load[pick]!--,
-      () => this.#load[pick]!--,
+    const settled = result.then(
+      () => {
+        this.#load[pick]!--;
+      },
+      () => {
+        this.#load[pick]!--;
+      },
     );
-    this.#queue.push({ lastLine, result });
+    this.#queue.push({ lastLine, result, settled });
+  }
+
+  /** Resolves (never rejects) once the oldest chunk's result is in, or failed; undefined when empty. */
+  headSettled(): Promise<void> | undefined {
+    return this.#queue[0]?.settled;
   }
 
   /** The oldest chunk's result (rejects when its worker failed) and its last line number. */
@@ -218,17 +227,34 @@ async function scan(io: CliIO, options: ScanCommandOptions, record: ScanRecordOp
 
   const lines = readLines(source, { maxLineBytes: MAX_LINE_BYTES });
   let ended = false; // the reader is exhausted (or failed), so there is nothing to close
+  let reading: Promise<IteratorResult<InputLine[]>> | undefined; // a read not yet taken
   let open = true; // stdout still takes output
   try {
     while (open) {
+      const read = lines.next();
+      reading = read;
+      if ('queue' in checker) {
+        // While the read waits, write results as they come in: records of a trickling input
+        // (`tail -f`) appear as soon as they are checked, not once 2 × N more chunks arrived.
+        const readDone = read.then(
+          () => true,
+          () => true,
+        );
+        for (let head = checker.queue.headSettled(); open && head !== undefined; head = checker.queue.headSettled()) {
+          if (await Promise.race([readDone, head.then(() => false)])) break;
+          open = await emitNext(checker.queue);
+        }
+        if (!open) break;
+      }
       let step: IteratorResult<InputLine[]>;
       try {
-        step = await lines.next();
+        step = await read;
       } catch (error) {
         ended = true;
         const name = options.input === '-' ? 'stdin' : options.input;
         throw new CliError(`sosie: error reading ${name} after line ${lineNo}: ${describeFileError(error)}`);
       }
+      reading = undefined;
       if (step.done === true) {
         ended = true;
         break;
@@ -244,8 +270,11 @@ async function scan(io: CliIO, options: ScanCommandOptions, record: ScanRecordOp
     }
     if ('queue' in checker) while (open && !checker.queue.empty) open = await emitNext(checker.queue);
   } finally {
-    // Leaving early (`| head`, a failed worker): return() closes the source.
-    if (!ended) await lines.return(undefined);
+    // Leaving early (`| head`, a failed worker): return() closes the source. When a read is still
+    // waiting (a quiet `tail -f`), return() would wait for it, so it is left to finish on its own
+    // and the scan ends now.
+    if (!ended && reading === undefined) await lines.return(undefined);
+    else if (!ended) void lines.return(undefined).catch(() => undefined);
     await progress.done();
   }
 
