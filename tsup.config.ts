@@ -21,4 +21,13 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
     external: ['tldts', 'tr46', 'punycode', 'commander', 'picocolors'],
   },
+  {
+    // The `scan --workers` thread entry, found by the CLI next to itself (dist/scan-worker.js).
+    // A config of its own: no shebang, and no chunk shared with cli.js (each file stands alone).
+    entry: { 'scan-worker': 'src/cli/scan-worker.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    external: ['tldts', 'tr46', 'punycode', 'picocolors'],
+  },
 ]);

@@ -130,7 +130,16 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
     pass: undefined,
   });
   const workers = v('scan.workers.scaling');
-  rows.push({ target: 'scan --workers: scaling from 1 to 2 workers (reported)', measured: workers === undefined ? 'no --workers option' : `${num(workers)}×`, pass: undefined });
+  const w1 = v('scan.workers.1');
+  const w2 = v('scan.workers.2');
+  rows.push({
+    target: 'scan --workers: scaling from 1 to 2 workers (reported)',
+    measured:
+      workers === undefined
+        ? 'no --workers option'
+        : `${num(workers)}× (${w1 === undefined ? '?' : num(w1)} → ${w2 === undefined ? '?' : num(w2)} lines/s wall clock including start-up)`,
+    pass: undefined,
+  });
   return rows;
 }
 

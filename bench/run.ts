@@ -468,6 +468,8 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
       figures.add({ id: 'scan.workers.1', label: `scan --workers 1, ${fmtSize(w1.lines)} lines`, unit: 'lines/s', value: w1.lines / w1.wallS, better: 'higher', tracked: false });
       figures.add({ id: 'scan.workers.2', label: `scan --workers 2, ${fmtSize(w2.lines)} lines`, unit: 'lines/s', value: w2.lines / w2.wallS, better: 'higher', tracked: false });
       figures.add({ id: 'scan.workers.scaling', label: 'scan speed-up from 1 to 2 workers', unit: '×', value: w1.wallS / w2.wallS, better: 'higher', tracked: false });
+      // Each worker holds its own compiled list and heap: the price of the speed-up.
+      figures.add({ id: 'scan.workers.maxRss.2', label: `scan --workers 2, ${fmtSize(w2.lines)} lines, peak RSS of the process`, unit: 'MB', value: w2.maxRssMB, better: 'lower', tracked: false });
     } else {
       notes.push('scan has no --workers option: worker scaling not measured');
     }

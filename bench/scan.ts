@@ -35,26 +35,32 @@ function newestMtime(dir: string): number {
 }
 
 /**
- * The CLI to run: dist/cli.js when fresh, else a bundle of the current sources in `tmpDir`.
+ * The CLI to run: dist/cli.js when fresh, else a bundle of the current sources in `tmpDir`. The
+ * `scan --workers` thread entry goes with it: the CLI looks for `scan-worker` next to itself with
+ * its own extension (dist/scan-worker.js, or scan-worker.mjs beside the bundle's cli.mjs).
  * @throws when neither can be had.
  */
 export async function resolveCli(tmpDir: string): Promise<CliBuild> {
   const dist = path.join(ROOT, 'dist', 'cli.js');
-  if (existsSync(dist) && statSync(dist).mtimeMs >= newestMtime(path.join(ROOT, 'src'))) return { path: dist, kind: 'dist' };
+  const distWorker = path.join(ROOT, 'dist', 'scan-worker.js');
+  const srcMtime = newestMtime(path.join(ROOT, 'src'));
+  const fresh = (file: string): boolean => existsSync(file) && statSync(file).mtimeMs >= srcMtime;
+  if (fresh(dist) && fresh(distWorker)) return { path: dist, kind: 'dist' };
   const esbuild = await import('esbuild');
-  const out = path.join(tmpDir, 'cli.mjs');
   await esbuild.build({
-    entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')],
+    entryPoints: { cli: path.join(ROOT, 'src', 'cli', 'main.ts'), 'scan-worker': path.join(ROOT, 'src', 'cli', 'scan-worker.ts') },
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outfile: out,
+    outdir: tmpDir,
+    // .mjs: the temporary directory has no package.json saying "type": "module".
+    outExtension: { '.js': '.mjs' },
     logLevel: 'silent',
     // CommonJS dependencies (commander, tr46) call require() on Node built-ins.
     banner: { js: "import { createRequire as __sosieCreateRequire } from 'node:module'; const require = __sosieCreateRequire(import.meta.url);" },
   });
-  return { path: out, kind: 'esbuild-temp' };
+  return { path: path.join(tmpDir, 'cli.mjs'), kind: 'esbuild-temp' };
 }
 
 /** Whether the CLI's `scan` has a `--workers` option. */

@@ -10,20 +10,38 @@
  * only spaces and tabs: a line of invisible characters is not blank, it is reported.
  */
 
-import { LIMITS, type Verdict } from '../index';
+import { LIMITS, type Detector, type Verdict } from '../index';
 import { CliError, EXIT, describeFileError } from './errors';
-import { csvRecord, CSV_HEADER, jsonlFullRecord, jsonlRecord, tableHeader, tableRow } from './format-result';
+import { CSV_HEADER, tableHeader } from './format-result';
 import { csvRow } from './csv';
 import { writeOut, type ByteSource, type CliIO } from './io';
 import { readLines, type InputLine } from './line-reader';
 import { Progress } from './progress';
-import { colors, isFlagged, useColor, VERDICT_ORDER, type Colors } from './style';
-import { loadTrusted } from './trusted-files';
+import { scanChunk, type ScanChunk, type ScanChunkResult, type ScanFormat, type ScanRecordOptions, type ScanWorker } from './scan-chunk';
+import { colors, useColor, VERDICT_ORDER, type Colors } from './style';
+import { compileTrusted, readTrustedEntries } from './trusted-files';
 
-/** Output formats of `sosie scan`. */
-export const SCAN_FORMATS = ['jsonl', 'csv', 'table'] as const;
-/** One output format of `sosie scan`. */
-export type ScanFormat = (typeof SCAN_FORMATS)[number];
+export { SCAN_FORMATS, type ScanFormat } from './scan-chunk';
+
+/** `--workers`: a count, or `auto` (the machine's parallelism, capped at `MAX_AUTO_WORKERS`). */
+export type ScanWorkersOption = number | 'auto';
+
+/** Largest `--workers N` accepted. */
+export const MAX_WORKERS = 64;
+
+/**
+ * Cap of `--workers auto`. Each worker holds its own compiled trusted list (a 10,000-entry list is
+ * tens of MB of heap), and past a few cores the single main thread — reading, posting chunks,
+ * writing output — is the limit, so more workers would cost memory without adding speed.
+ */
+export const MAX_AUTO_WORKERS = 8;
+
+/**
+ * Chunks handed to workers and not yet written, per worker. Two keep each worker busy (one being
+ * checked, one queued) while the main thread reads and writes; memory stays bounded at
+ * 2 × N chunks of at most one input read (64 KiB) each, plus their formatted output.
+ */
+export const CHUNKS_IN_FLIGHT_PER_WORKER = 2;
 
 /** Options of `sosie scan`. */
 export interface ScanCommandOptions {
@@ -35,6 +53,8 @@ export interface ScanCommandOptions {
   readonly full: boolean;
   /** csv: prefix cells starting with = + - @ with a quote (formula injection). */
   readonly formulaEscape: boolean;
+  /** Worker threads checking chunks (1: in the main thread, as without the option). */
+  readonly workers: ScanWorkersOption;
 }
 
 /**
@@ -44,8 +64,6 @@ export interface ScanCommandOptions {
  * has more than maxInput code units (at least 1 per 3 bytes) — its verdict stays `too-long`.
  */
 export const MAX_LINE_BYTES = LIMITS.maxInput * 4;
-
-const BLANK = /^[ \t]*$/u;
 
 /** Per-verdict counts, printed at the end. */
 function summary(counts: ReadonlyMap<Verdict, number>, total: number, c: Colors): string {
@@ -63,61 +81,202 @@ async function openInput(io: CliIO, input: string): Promise<ByteSource> {
   }
 }
 
+/**
+ * The number of workers `--workers` asks for here: `auto` is the host's parallelism capped at
+ * `MAX_AUTO_WORKERS` (1, in-process, where the IO has no threads).
+ * @throws {CliError} (exit 2) when N ≥ 2 is asked for and the IO has no worker threads.
+ */
+function workerCount(io: CliIO, option: ScanWorkersOption): number {
+  if (option === 'auto') return io.scanWorkers === undefined ? 1 : Math.max(1, Math.min(MAX_AUTO_WORKERS, io.scanWorkers.available()));
+  if (option >= 2 && io.scanWorkers === undefined) throw new CliError('sosie: --workers needs worker threads, which this environment does not provide');
+  return option;
+}
+
+/** Hands chunks to workers and gives their results back in submission order. */
+class WorkerQueue {
+  readonly #workers: readonly ScanWorker[];
+  /** Chunks in flight per worker. */
+  readonly #load: number[];
+  readonly #queue: { readonly lastLine: number; readonly result: Promise<ScanChunkResult>; readonly settled: Promise<void> }[] = [];
+  #turn = 0;
+
+  constructor(workers: readonly ScanWorker[]) {
+    this.#workers = workers;
+    this.#load = workers.map(() => 0);
+  }
+
+  /** Whether the in-flight bound is reached (the caller then takes a result before submitting more). */
+  get full(): boolean {
+    return this.#queue.length >= CHUNKS_IN_FLIGHT_PER_WORKER * this.#workers.length;
+  }
+
+  get empty(): boolean {
+    return this.#queue.length === 0;
+  }
+
+  /** Sends `chunk` to the least busy worker (ties: the next in turn, so equal chunks go round-robin). */
+  submit(chunk: ScanChunk, lastLine: number): void {
+    const n = this.#workers.length;
+    let pick = this.#turn;
+    for (let k = 1; k < n; k++) {
+      const i = (this.#turn + k) % n;
+      if (this.#load[i]! < this.#load[pick]!) pick = i;
+    }
+    this.#turn = (pick + 1) % n;
+    this.#load[pick]!++;
+    const result = this.#workers[pick]!.check(chunk);
+    // This handler also marks a rejection as handled: it is rethrown by `next()` when the chunk's
+    // turn comes, not reported as unhandled while earlier chunks are awaited.
+    const settled = result.then(
+      () => {
+        this.#load[pick]!--;
+      },
+      () => {
+        this.#load[pick]!--;
+      },
+    );
+    this.#queue.push({ lastLine, result, settled });
+  }
+
+  /** Resolves (never rejects) once the oldest chunk's result is in, or failed; undefined when empty. */
+  headSettled(): Promise<void> | undefined {
+    return this.#queue[0]?.settled;
+  }
+
+  /** The oldest chunk's result (rejects when its worker failed) and its last line number. */
+  async next(): Promise<{ readonly lastLine: number; readonly result: ScanChunkResult }> {
+    const head = this.#queue.shift();
+    if (head === undefined) throw new Error('WorkerQueue.next() on an empty queue');
+    return { lastLine: head.lastLine, result: await head.result };
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.#workers.map((w) => w.close()));
+  }
+}
+
 /** Runs `sosie scan`; returns the exit code (1 when any line is flagged). */
 export async function runScan(io: CliIO, options: ScanCommandOptions): Promise<number> {
-  const { detector } = await loadTrusted(io, options.trusted);
+  const workers = workerCount(io, options.workers);
+  const entries = await readTrustedEntries(io, options.trusted);
+  const table = options.format === 'table';
+  const record: ScanRecordOptions = {
+    format: options.format,
+    full: options.full,
+    formulaEscape: options.formulaEscape,
+    color: table && useColor(io.stdout, io.env),
+  };
+  // With workers the main thread never checks a sender, so only the workers compile the list
+  // (`workerCount` made sure the host exists when workers > 1).
+  const host = workers > 1 ? io.scanWorkers : undefined;
+  const queue = host === undefined ? undefined : new WorkerQueue(await host.start({ entries, record }, workers));
+  try {
+    return await scan(io, options, record, queue === undefined ? { detector: compileTrusted(entries).detector } : { queue });
+  } finally {
+    await queue?.close();
+  }
+}
+
+/** Who checks the chunks: this thread's detector, or the workers behind a queue. */
+type Checker = { readonly detector: Detector } | { readonly queue: WorkerQueue };
+
+/**
+ * The streaming loop. Each chunk read is checked in place, or submitted to the workers with its
+ * result written once every earlier chunk's is: output is in input order either way.
+ */
+async function scan(io: CliIO, options: ScanCommandOptions, record: ScanRecordOptions, checker: Checker): Promise<number> {
   const source = await openInput(io, options.input);
   const table = options.format === 'table';
-  const c = colors(table && useColor(io.stdout, io.env));
+  const c = colors(record.color);
   const progress = new Progress(io.stderr, () => io.now(), io.stderr.isTTY && !io.stdout.isTTY);
   const counts = new Map<Verdict, number>();
-  let lineNo = 0;
+  let lineNo = 0; // lines read
+  let written = 0; // lines whose records are written
   let records = 0;
   let flagged = false;
 
   if (options.format === 'csv') await writeOut(io.stdout, csvRow(CSV_HEADER, false));
   else if (table) await writeOut(io.stdout, tableHeader(c));
 
-  const lines = readLines(source, { maxLineBytes: MAX_LINE_BYTES });
-  for (;;) {
-    let step: IteratorResult<InputLine[]>;
-    try {
-      step = await lines.next();
-    } catch (error) {
-      await progress.done();
-      const name = options.input === '-' ? 'stdin' : options.input;
-      throw new CliError(`sosie: error reading ${name} after line ${lineNo}: ${describeFileError(error)}`);
+  /** Writes a chunk's records; returns false when the reader went away (`| head`). */
+  const emit = async (result: ScanChunkResult, lastLine: number): Promise<boolean> => {
+    records += result.records;
+    for (const verdict of VERDICT_ORDER) {
+      const n = result.counts[verdict];
+      if (n !== undefined) counts.set(verdict, (counts.get(verdict) ?? 0) + n);
     }
-    if (step.done === true) break;
-    let out = '';
-    for (const line of step.value) {
-      lineNo++;
-      if (BLANK.test(line.text)) continue;
-      const result = detector.check(line.text);
-      records++;
-      counts.set(result.verdict, (counts.get(result.verdict) ?? 0) + 1);
-      if (isFlagged(result.verdict)) flagged = true;
-      switch (options.format) {
-        case 'jsonl':
-          out += options.full ? jsonlFullRecord(lineNo, result) : jsonlRecord(lineNo, line.text, result);
-          break;
-        case 'csv':
-          out += csvRecord(lineNo, line.text, result, options.formulaEscape);
-          break;
-        case 'table':
-          out += tableRow(lineNo, line.text, result, c);
-          break;
+    if (result.flagged) flagged = true;
+    await writeOut(io.stdout, result.output);
+    written = lastLine;
+    if (io.stdout.closed) return false;
+    await progress.update(lastLine);
+    return true;
+  };
+
+  /** The oldest pending worker result, written. */
+  const emitNext = async (queue: WorkerQueue): Promise<boolean> => {
+    let next: Awaited<ReturnType<WorkerQueue['next']>>;
+    try {
+      next = await queue.next();
+    } catch (error) {
+      throw new CliError(`sosie: a scan worker failed; output is complete up to line ${written}: ${describeFileError(error)}`);
+    }
+    return emit(next.result, next.lastLine);
+  };
+
+  const lines = readLines(source, { maxLineBytes: MAX_LINE_BYTES });
+  let ended = false; // the reader is exhausted (or failed), so there is nothing to close
+  let reading: Promise<IteratorResult<InputLine[]>> | undefined; // a read not yet taken
+  let open = true; // stdout still takes output
+  try {
+    while (open) {
+      const read = lines.next();
+      reading = read;
+      if ('queue' in checker) {
+        // While the read waits, write results as they come in: records of a trickling input
+        // (`tail -f`) appear as soon as they are checked, not once 2 × N more chunks arrived.
+        const readDone = read.then(
+          () => true,
+          () => true,
+        );
+        for (let head = checker.queue.headSettled(); open && head !== undefined; head = checker.queue.headSettled()) {
+          if (await Promise.race([readDone, head.then(() => false)])) break;
+          open = await emitNext(checker.queue);
+        }
+        if (!open) break;
+      }
+      let step: IteratorResult<InputLine[]>;
+      try {
+        step = await read;
+      } catch (error) {
+        ended = true;
+        const name = options.input === '-' ? 'stdin' : options.input;
+        throw new CliError(`sosie: error reading ${name} after line ${lineNo}: ${describeFileError(error)}`);
+      }
+      reading = undefined;
+      if (step.done === true) {
+        ended = true;
+        break;
+      }
+      const chunk: ScanChunk = { firstLine: lineNo + 1, lines: step.value.map((line) => line.text) };
+      lineNo += step.value.length;
+      if ('queue' in checker) {
+        checker.queue.submit(chunk, lineNo);
+        if (checker.queue.full) open = await emitNext(checker.queue);
+      } else {
+        open = await emit(scanChunk(checker.detector, chunk, record), lineNo);
       }
     }
-    await writeOut(io.stdout, out);
-    if (io.stdout.closed) {
-      // The reader left (`| head`): stop reading (return() closes the source), quietly.
-      await lines.return(undefined);
-      break;
-    }
-    await progress.update(lineNo);
+    if ('queue' in checker) while (open && !checker.queue.empty) open = await emitNext(checker.queue);
+  } finally {
+    // Leaving early (`| head`, a failed worker): return() closes the source. When a read is still
+    // waiting (a quiet `tail -f`), return() would wait for it, so it is left to finish on its own
+    // and the scan ends now.
+    if (!ended && reading === undefined) await lines.return(undefined);
+    else if (!ended) void lines.return(undefined).catch(() => undefined);
+    await progress.done();
   }
-  await progress.done();
 
   if (!io.stdout.closed) {
     if (table) await writeOut(io.stdout, `\n${summary(counts, records, c)}`);

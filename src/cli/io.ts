@@ -4,6 +4,8 @@
  * streams and an in-memory file system (`run(argv, io)`); `node-io.ts` is the one real adapter.
  */
 
+import type { ScanWorkerHost } from './scan-chunk';
+
 /** A text sink (stdout or stderr). */
 export interface CliOutput {
   /**
@@ -36,6 +38,11 @@ export interface CliIO {
   openFile(path: string): Promise<ByteSource>;
   /** Milliseconds, monotonic enough for progress rates. */
   now(): number;
+  /**
+   * Worker threads for `scan --workers N` (N ≥ 2). Absent where there are none: `--workers auto`
+   * then means 1 and an explicit N ≥ 2 is a usage error.
+   */
+  readonly scanWorkers?: ScanWorkerHost;
 }
 
 /** Writes `text` and waits for the sink to drain when it asks to (backpressure). */

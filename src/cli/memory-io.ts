@@ -6,6 +6,7 @@
  */
 
 import type { ByteSource, CliIO, CliOutput } from './io';
+import type { ScanWorkerHost } from './scan-chunk';
 
 /** Options of a memory output. */
 export interface MemoryOutputOptions {
@@ -85,6 +86,8 @@ export interface MemoryIOOptions {
   readonly chunkSize?: number;
   /** The clock (default: a counter advancing 100 ms per call). */
   readonly now?: () => number;
+  /** Workers for `scan --workers N` (default: none, as in an environment without threads). */
+  readonly scanWorkers?: ScanWorkerHost;
 }
 
 /** A memory `CliIO` with its outputs exposed. */
@@ -139,5 +142,6 @@ export function createMemoryIO(options: MemoryIOOptions = {}): MemoryIO {
       return toSource(lookup(path), size);
     },
     now: options.now ?? (() => (clock += 100)),
+    ...(options.scanWorkers === undefined ? {} : { scanWorkers: options.scanWorkers }),
   };
 }

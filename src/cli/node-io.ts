@@ -1,12 +1,14 @@
 /**
- * The real `CliIO` over Node's process streams and file system. This file and `main.ts` are the
- * only ones that import `node:` modules (the rest of the CLI works against `io.ts`).
+ * The real `CliIO` over Node's process streams, file system and worker threads. This file,
+ * `main.ts`, `node-scan-workers.ts` and `scan-worker.ts` are the only ones that import `node:`
+ * modules (the rest of the CLI works against `io.ts`).
  */
 
 import { open, readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { Readable, Writable } from 'node:stream';
 import type { ByteSource, CliIO, CliOutput } from './io';
+import { nodeScanWorkers } from './node-scan-workers';
 
 /** Read size for input files: large enough for few syscalls, small enough to stream. */
 const CHUNK_BYTES = 64 * 1024;
@@ -66,8 +68,17 @@ export interface NodeIOStreams {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
+/** Options of `createNodeIO`. */
+export interface NodeIOOptions {
+  /**
+   * The `scan --workers` worker entry (default: scan-worker.js next to the running CLI file);
+   * tests point it at a bundle of src/cli/scan-worker.ts.
+   */
+  readonly scanWorkerFile?: URL;
+}
+
 /** A `CliIO` over the given Node streams (the process's own by default). */
-export function createNodeIO(streams: NodeIOStreams = process): CliIO {
+export function createNodeIO(streams: NodeIOStreams = process, options: NodeIOOptions = {}): CliIO {
   const stderr = nodeOutput(streams.stderr);
   const stdout = nodeOutput(streams.stdout, (error) => {
     void stderr.write(`sosie: cannot write output: ${error.message}\n`);
@@ -84,5 +95,6 @@ export function createNodeIO(streams: NodeIOStreams = process): CliIO {
       return handle.createReadStream({ highWaterMark: CHUNK_BYTES });
     },
     now: () => performance.now(),
+    scanWorkers: nodeScanWorkers(options.scanWorkerFile),
   };
 }

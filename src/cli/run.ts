@@ -11,7 +11,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { version } from '../../package.json';
 import { runCheck } from './command-check';
-import { runScan, SCAN_FORMATS, type ScanFormat } from './command-scan';
+import { MAX_AUTO_WORKERS, MAX_WORKERS, runScan, SCAN_FORMATS, type ScanFormat, type ScanWorkersOption } from './command-scan';
 import { runListFuzzers, runVariants, VARIANT_FORMATS, type VariantFormat } from './command-variants';
 import { CliError, EXIT } from './errors';
 import type { CliIO } from './io';
@@ -51,7 +51,11 @@ Exactly one record per non-blank input line, in input order, with its 1-based li
 lines that are not senders (garbage, binary, too long) give "invalid" records, never dropped.
 Lines longer than ${'64 KiB'} are cut there (they are "too-long" either way).
 For jsonl and csv, the per-verdict summary goes to stderr. Progress (lines/s) is shown on stderr
-when stderr is a terminal and stdout is not.`;
+when stderr is a terminal and stdout is not.
+
+--workers N checks on N worker threads (each compiles the trusted list once, so memory grows with
+N); the output is the same, byte for byte and in the same order, as with the default of 1.
+auto is one per core, at most ${MAX_AUTO_WORKERS}. A worker that fails ends the scan with exit code 2.`;
 
 /** Collects a repeatable option's values (no default, so help shows none). */
 function collect(value: string, previous: readonly string[] | undefined): string[] {
@@ -61,6 +65,15 @@ function collect(value: string, previous: readonly string[] | undefined): string
 /** Parses `--limit`: a positive integer. */
 function parseLimit(value: string): number {
   if (!/^[0-9]{1,9}$/u.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a positive integer.');
+  return Number(value);
+}
+
+/** Parses `scan --workers`: an integer from 1 to MAX_WORKERS, or `auto`. */
+function parseWorkers(value: string): ScanWorkersOption {
+  if (value === 'auto') return 'auto';
+  if (!/^[0-9]{1,2}$/u.test(value) || Number(value) < 1 || Number(value) > MAX_WORKERS) {
+    throw new InvalidArgumentError(`expected an integer from 1 to ${MAX_WORKERS}, or auto.`);
+  }
   return Number(value);
 }
 
@@ -113,8 +126,13 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(SCAN_FORMATS).default('jsonl'))
     .option('--full', 'jsonl: write the whole CheckResult with its line number')
     .option('--no-formula-escape', "csv: do not prefix cells starting with = + - @ with '")
+    .addOption(
+      new Option('--workers <n>', `check on N worker threads (1-${MAX_WORKERS}, or auto: one per core, at most ${MAX_AUTO_WORKERS})`)
+        .argParser(parseWorkers)
+        .default(1),
+    )
     .addHelpText('after', `${SCAN_HELP}\n${TRUSTED_HELP}\n${EXIT_CODES_HELP}`)
-    .action(async (opts: { trusted?: string[]; input: string; format: ScanFormat; full?: boolean; formulaEscape: boolean }) => {
+    .action(async (opts: { trusted?: string[]; input: string; format: ScanFormat; full?: boolean; formulaEscape: boolean; workers: ScanWorkersOption }) => {
       setExit(
         await runScan(io, {
           trusted: opts.trusted ?? [],
@@ -122,6 +140,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
           format: opts.format,
           full: opts.full === true,
           formulaEscape: opts.formulaEscape,
+          workers: opts.workers,
         }),
       );
     });

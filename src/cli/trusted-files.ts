@@ -31,11 +31,13 @@ export function trustedInputText(input: TrustedInput): string {
 }
 
 /**
- * Reads, parses and compiles the trusted files, in order.
- * @throws {CliError} (exit 2) when a file cannot be read or an entry is bad; the message is
+ * Reads and parses the trusted files, in order, without compiling them: what `scan --workers`
+ * hands to each worker (plain, structured-cloneable objects), so the main thread does not compile
+ * a list it never checks against. Warns on stderr when the files hold no entry.
+ * @throws {CliError} (exit 2) when a file cannot be read or a line does not parse; the message is
  *   `FILE:LINE: "entry": reason`.
  */
-export async function loadTrusted(io: CliIO, files: readonly string[]): Promise<LoadedTrusted> {
+export async function readTrustedEntries(io: CliIO, files: readonly string[]): Promise<TrustedInput[]> {
   if (files.length === 0) throw new CliError('sosie: --trusted FILE is required (a trusted list; see sosie --help)');
   const entries: TrustedInput[] = [];
   for (const file of files) {
@@ -52,6 +54,18 @@ export async function loadTrusted(io: CliIO, files: readonly string[]): Promise<
       throw error;
     }
   }
+  if (entries.length === 0) {
+    await io.stderr.write(`sosie: warning: no trusted entries in ${files.join(', ')}; nothing can be trusted or imitated\n`);
+  }
+  return entries;
+}
+
+/**
+ * Compiles parsed entries (from `readTrustedEntries`) into a detector. Runs on the main thread,
+ * and in each `scan --workers` worker.
+ * @throws {CliError} (exit 2) when an entry is refused; the message is `FILE:LINE: "entry": reason`.
+ */
+export function compileTrusted(entries: readonly TrustedInput[]): LoadedTrusted {
   let detector: Detector;
   try {
     detector = createDetector(entries);
@@ -60,9 +74,6 @@ export async function loadTrusted(io: CliIO, files: readonly string[]): Promise<
     const input = error.index >= 0 ? entries[error.index] : undefined;
     if (input === undefined || error.line === undefined) throw new CliError(error.message);
     throw new CliError(`${error.file ?? input.file ?? 'trusted list'}:${error.line}: ${JSON.stringify(trustedInputText(input))}: ${error.reason}`);
-  }
-  if (entries.length === 0) {
-    await io.stderr.write(`sosie: warning: no trusted entries in ${files.join(', ')}; nothing can be trusted or imitated\n`);
   }
   return {
     detector,
@@ -76,4 +87,13 @@ export async function loadTrusted(io: CliIO, files: readonly string[]): Promise<
       return input === undefined ? entry.source : trustedInputText(input);
     },
   };
+}
+
+/**
+ * Reads, parses and compiles the trusted files, in order.
+ * @throws {CliError} (exit 2) when a file cannot be read or an entry is bad; the message is
+ *   `FILE:LINE: "entry": reason`.
+ */
+export async function loadTrusted(io: CliIO, files: readonly string[]): Promise<LoadedTrusted> {
+  return compileTrusted(await readTrustedEntries(io, files));
 }
