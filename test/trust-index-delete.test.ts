@@ -127,6 +127,22 @@ describe('delete index (differential against a brute-force scan)', () => {
     );
   });
 
+  it('finds every one of many near targets in one query (past the short seen-list)', () => {
+    // 26 substitutions at each of 16 positions: hundreds of targets within 2 of the query, so one
+    // query verifies far more candidates than the 32-entry list holds before the stamps take over.
+    const base = 'contosopayments1';
+    const near: string[] = [];
+    for (let p = 0; p < base.length; p++) for (const c of 'abcdefghijklmnopqrstuvwxyz') near.push(base.slice(0, p) + c + base.slice(p + 1));
+    const targets = [...new Set(near)];
+    const budget = targets.map(() => 2);
+    const idx = buildDeleteIndex(targets, budget);
+    for (const q of [base, 'contosopaymnets1', 'cnotosopayments1x', 'zzzzzzzzzzzzzzzz']) {
+      const hits = queryDeleteIndex(idx, q);
+      expect(hits).toEqual(scanTargets(targets, budget, q));
+      if (q === base) expect(hits.length).toBe(targets.length);
+    }
+  });
+
   it('keeps full recall with prefix indexing on long labels edited near the start', () => {
     const alphabet = fc.constantFrom(...'abcxyz'.split(''));
     fc.assert(

@@ -320,6 +320,7 @@ export function queryDeleteIndex(index: DeleteIndex, query: string): DeleteIndex
   queryMask = charMask(query);
   queryCodes(query);
   patternReady = false;
+  seenCount = 0;
   probe(index, finish(prefixScratch[n]!, n), hits, 0, index.present);
   // Too short to be within one edit of any target that allows one (labels of 1-3 letters).
   if (query.length + 1 < index.minLengthDepth1) return hits;
@@ -358,6 +359,32 @@ const pattern = new OsaPattern();
 /** Whether `pattern` holds the current query: set on the first candidate (most queries verify none or one). */
 let patternReady = false;
 
+/**
+ * Targets verified in this query. A query verifies a handful (~6 at 100,000 labels), so a short
+ * list searched linearly replaces the per-target stamp array, whose reads were a cache miss each
+ * at that size; past SEEN_CAP the stamps take over for the rest of the query.
+ */
+const SEEN_CAP = 32;
+const seenIds = new Int32Array(SEEN_CAP);
+let seenCount = 0;
+
+/** Whether `id` was already verified in this query; records it if not. */
+function seenBefore(index: DeleteIndex, id: number): boolean {
+  if (seenCount <= SEEN_CAP) {
+    for (let i = 0; i < seenCount; i++) if (seenIds[i] === id) return true;
+    if (seenCount < SEEN_CAP) {
+      seenIds[seenCount++] = id;
+      return false;
+    }
+    // Full: move the list into the stamps and use them from now on.
+    for (let i = 0; i < SEEN_CAP; i++) index.stamp[seenIds[i]!] = index.epoch;
+    seenCount = SEEN_CAP + 1;
+  }
+  if (index.stamp[id] === index.epoch) return true;
+  index.stamp[id] = index.epoch;
+  return false;
+}
+
 /** Looks one variant hash up and verifies its targets not yet seen in this query. */
 function probe(index: DeleteIndex, h: number, hits: DeleteIndexHit[], depth: number, present: Uint32Array): void {
   const b = presenceBit(h, index.presentShift);
@@ -392,9 +419,7 @@ function consider(index: DeleteIndex, packed: number, targetMask: number, charOf
   const len = packed >>> 23;
   if ((len < LEN_CAP && (len > qLen + k || len + k < qLen)) || popcount((queryMask ^ targetMask) >>> 0) > 2 * k) return true;
   const id = packed & (ID_BITS - 1);
-  const { stamp, epoch } = index;
-  if (stamp[id] === epoch) return true;
-  stamp[id] = epoch;
+  if (seenBefore(index, id)) return true;
   const tLen = len < LEN_CAP ? len : index.targets[id]!.length;
   let d: number;
   if (qLen <= OsaPattern.MAX_LENGTH) {
