@@ -76,34 +76,71 @@ export type AlignOp =
   | { readonly op: 'delete'; readonly j: number } // b[j] has no counterpart in a (the sender omitted it)
   | { readonly op: 'transpose'; readonly i: number; readonly j: number }; // a[i],a[i+1] = b[j+1],b[j]
 
+/** Edit-script op kinds of {@link osaAlignInto}, one per step (the `AlignOp` names as integers). */
+export const OP_MATCH = 0;
+export const OP_SUBSTITUTE = 1;
+export const OP_INSERT = 2;
+export const OP_DELETE = 3;
+export const OP_TRANSPOSE = 4;
+
 /**
- * Full OSA distance with one optimal edit script (matches included), over arrays of symbols.
+ * A reusable edit script: `length` ops, op `k` at `ops[3k]` (kind: OP_*), `ops[3k+1]` (i, the
+ * sender index) and `ops[3k+2]` (j, the trusted index); i is -1 for a delete, j is -1 for an
+ * insert. Owned by the caller and overwritten by each {@link osaAlignInto}, so explaining a
+ * flagged sender allocates no op objects.
+ */
+export class EditScript {
+  distance = 0;
+  length = 0;
+  ops: Int32Array = new Int32Array(3 * 128);
+}
+
+/**
+ * The DP matrix, reused across calls: allocating a fresh Int32Array per alignment was most of
+ * osaAlign's cost on 10-letter labels. Matrices above KEEP_CELLS (256 KiB) are allocated for the
+ * call only, so one huge input does not pin memory.
+ */
+let matrix = new Int32Array(64 * 64);
+const KEEP_CELLS = 1 << 16;
+
+/**
+ * Full OSA distance with one optimal edit script (matches included), over symbol codes: `a[0..n)`
+ * is the sender, `b[0..m)` the trusted string, compared with `===`. Writes into `out`.
  * O(n·m) time and memory: called only to explain a flagged result, on labels of ≤ 63 symbols.
  * Ties prefer match/substitute, then transpose, then delete/insert, so the script is deterministic.
  */
-export function osaAlign<T>(a: readonly T[], b: readonly T[]): { distance: number; ops: AlignOp[] } {
-  const n = a.length;
-  const m = b.length;
+export function osaAlignInto(a: ArrayLike<number>, n: number, b: ArrayLike<number>, m: number, out: EditScript): void {
   const w = m + 1;
-  const d = new Int32Array((n + 1) * w);
+  const cells = (n + 1) * w;
+  let d = matrix;
+  if (cells > d.length) {
+    d = new Int32Array(cells);
+    if (cells <= KEEP_CELLS) matrix = d;
+  }
   for (let i = 0; i <= n; i++) d[i * w] = i;
   for (let j = 0; j <= m; j++) d[j] = j;
   for (let i = 1; i <= n; i++) {
+    const ai = a[i - 1]!;
+    const row = i * w;
+    const up = row - w;
     for (let j = 1; j <= m; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = d[(i - 1) * w + j - 1]! + cost;
-      const del = d[(i - 1) * w + j]! + 1;
+      const bj = b[j - 1]!;
+      let v = d[up + j - 1]! + (ai === bj ? 0 : 1);
+      const del = d[up + j]! + 1;
       if (del < v) v = del;
-      const ins = d[i * w + j - 1]! + 1;
+      const ins = d[row + j - 1]! + 1;
       if (ins < v) v = ins;
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        const t = d[(i - 2) * w + j - 2]! + 1;
+      if (i > 1 && j > 1 && ai === b[j - 2] && a[i - 2] === bj) {
+        const t = d[up - w + j - 2]! + 1;
         if (t < v) v = t;
       }
-      d[i * w + j] = v;
+      d[row + j] = v;
     }
   }
-  const ops: AlignOp[] = [];
+  // At most n + m steps; the traceback writes them backwards, then they are reversed in place.
+  if (out.ops.length < 3 * (n + m)) out.ops = new Int32Array(3 * (n + m));
+  const ops = out.ops;
+  let k = 0;
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
@@ -111,27 +148,80 @@ export function osaAlign<T>(a: readonly T[], b: readonly T[]): { distance: numbe
     if (i > 0 && j > 0) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       if (d[(i - 1) * w + j - 1]! + cost === here) {
-        ops.push({ op: cost === 0 ? 'match' : 'substitute', i: i - 1, j: j - 1 });
-        i--;
-        j--;
+        ops[k] = cost === 0 ? OP_MATCH : OP_SUBSTITUTE;
+        ops[k + 1] = --i;
+        ops[k + 2] = --j;
+        k += 3;
         continue;
       }
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] && d[(i - 2) * w + j - 2]! + 1 === here) {
-        ops.push({ op: 'transpose', i: i - 2, j: j - 2 });
         i -= 2;
         j -= 2;
+        ops[k] = OP_TRANSPOSE;
+        ops[k + 1] = i;
+        ops[k + 2] = j;
+        k += 3;
         continue;
       }
     }
     if (i > 0 && d[(i - 1) * w + j]! + 1 === here) {
       // a[i-1] is extra in the sender
-      ops.push({ op: 'insert', i: i - 1 });
-      i--;
+      ops[k] = OP_INSERT;
+      ops[k + 1] = --i;
+      ops[k + 2] = -1;
+      k += 3;
       continue;
     }
-    ops.push({ op: 'delete', j: j - 1 });
-    j--;
+    ops[k] = OP_DELETE;
+    ops[k + 1] = -1;
+    ops[k + 2] = --j;
+    k += 3;
   }
-  ops.reverse();
-  return { distance: d[n * w + m]!, ops };
+  for (let lo = 0, hi = k - 3; lo < hi; lo += 3, hi -= 3) {
+    for (let f = 0; f < 3; f++) {
+      const t = ops[lo + f]!;
+      ops[lo + f] = ops[hi + f]!;
+      ops[hi + f] = t;
+    }
+  }
+  out.length = k / 3;
+  out.distance = d[n * w + m]!;
+}
+
+/**
+ * Full OSA distance with one optimal edit script (matches included), over arrays of symbols
+ * compared with `===`. The same alignment as {@link osaAlignInto}, as objects.
+ */
+export function osaAlign<T>(a: readonly T[], b: readonly T[]): { distance: number; ops: AlignOp[] } {
+  // Number the symbols so equal ones (===) share a code. NaN never equals itself (but is one Map
+  // key), so each NaN gets a fresh negative code.
+  const ids = new Map<T, number>();
+  let nextNaN = -1;
+  const code = (x: T): number => {
+    if (x !== x) return nextNaN--;
+    let id = ids.get(x);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(x, id);
+    }
+    return id;
+  };
+  const codesA: number[] = [];
+  const codesB: number[] = [];
+  for (const x of a) codesA.push(code(x));
+  for (const x of b) codesB.push(code(x));
+  const script = new EditScript();
+  osaAlignInto(codesA, a.length, codesB, b.length, script);
+  const ops: AlignOp[] = [];
+  for (let k = 0; k < script.length; k++) {
+    const kind = script.ops[3 * k]!;
+    const i = script.ops[3 * k + 1]!;
+    const j = script.ops[3 * k + 2]!;
+    if (kind === OP_MATCH) ops.push({ op: 'match', i, j });
+    else if (kind === OP_SUBSTITUTE) ops.push({ op: 'substitute', i, j });
+    else if (kind === OP_INSERT) ops.push({ op: 'insert', i });
+    else if (kind === OP_DELETE) ops.push({ op: 'delete', j });
+    else ops.push({ op: 'transpose', i, j });
+  }
+  return { distance: script.distance, ops };
 }
