@@ -209,3 +209,23 @@ export function referenceCompareLabels(sender: string, trusted: string, offset =
   const similarity = Math.max(0, (1 - distance / longest) * (visual.length > 0 ? 0.98 : 1));
   return { distance, similarity, visual, typos };
 }
+
+type CharInfo = { char: string; codePoint: string; script: string };
+
+/** The original `chars` of src/explain/messages.ts: `Latin 'о' (U+043E)`. */
+export function referenceChars(list: unknown): string {
+  const items = Array.isArray(list) ? (list as CharInfo[]) : [];
+  const scripts = [...new Set(items.map((c) => c.script))];
+  const text = items.map((c) => c.char).join('');
+  const cps = items.map((c) => c.codePoint).join(' ');
+  return `${scripts.length === 1 ? `${scripts[0]} ` : ''}'${text}' (${cps})`;
+}
+
+/** The original toReason (copy the detail, delete two keys, fill trustedDomain, spread), with a given message. */
+export function referenceToReason(f: Finding, entry: { readonly domain: string } | undefined, message: string): Record<string, unknown> {
+  const detail: Record<string, unknown> = { ...f.detail };
+  delete detail['code'];
+  delete detail['message'];
+  if (entry !== undefined) detail['trustedDomain'] ??= entry.domain;
+  return { code: f.code, message, ...detail };
+}
