@@ -3,7 +3,8 @@
  * the oracle of the differential tests: the tuned versions must give the same results, down to the
  * key order of every detail object (users compare JSON output).
  */
-import { isDiacriticOf, scriptOf, skeletonUnits, type SkeletonUnit } from '../../src/skeleton';
+import { scriptOf, skeleton, skeletonUnits, type ScriptAnalysis, type SkeletonUnit } from '../../src/skeleton';
+import { confusableMap } from '../../src/skeleton/confusable-map';
 import type { Finding, LabelComparison } from '../../src/score';
 import { areKeyboardAdjacent } from '../../src/variants/keyboards';
 import { unfoldPrototype } from '../../src/trust-index/typo-key';
@@ -151,7 +152,7 @@ export function referenceCompareLabels(sender: string, trusted: string, offset =
       senderChars: describeText(sText),
       trustedChars: describeText(tText),
     };
-    visual.push({ code: isDiacriticOf(sText, tText) ? 'diacritic' : 'homoglyph', detail });
+    visual.push({ code: referenceIsDiacriticOf(sText, tText) ? 'diacritic' : 'homoglyph', detail });
   };
   let nextSenderPos = 0;
   for (let k = 0; k < ops.length; k++) {
@@ -228,4 +229,89 @@ export function referenceToReason(f: Finding, entry: { readonly domain: string }
   delete detail['message'];
   if (entry !== undefined) detail['trustedDomain'] ??= entry.domain;
   return { code: f.code, message, ...detail };
+}
+
+// The original src/skeleton/analyze-scripts.ts (a Set per character).
+
+const AUGMENTED: Readonly<Record<string, readonly string[]>> = {
+  Han: ['Han', 'Hanb', 'Jpan', 'Kore'],
+  Hiragana: ['Hiragana', 'Jpan'],
+  Katakana: ['Katakana', 'Jpan'],
+  Hangul: ['Hangul', 'Kore'],
+  Bopomofo: ['Bopomofo', 'Hanb'],
+};
+
+const LETTER = /^\p{L}$/u;
+const LATIN_READING = /^[a-z0-9-]+$/;
+
+/**
+ * Mixed-script (UTS #39 §5.1) and whole-script-confusable (UTS #39 §4, simplified) analysis of one
+ * label (no dots). Never throws; linear in the input.
+ */
+export function referenceAnalyzeScripts(label: string): ScriptAnalysis {
+  if (typeof label !== 'string') return { scripts: [], mixedScript: false, wholeScriptConfusable: false };
+  const scripts = new Set<string>();
+  /** null = every script (nothing but Common/Inherited seen yet). */
+  let resolved: Set<string> | null = null;
+  let hasLetter = false;
+  for (const ch of label) {
+    const script = scriptOf(ch.codePointAt(0) ?? 0);
+    if (!hasLetter && LETTER.test(ch)) hasLetter = true;
+    if (script === 'Common' || script === 'Inherited') continue;
+    scripts.add(script);
+    const augmented = AUGMENTED[script] ?? [script];
+    if (resolved === null) resolved = new Set(augmented);
+    else {
+      const next = new Set<string>();
+      for (const s of augmented) if (resolved.has(s)) next.add(s);
+      resolved = next;
+    }
+  }
+  const sorted = [...scripts].sort();
+  const mixedScript = resolved !== null && resolved.size === 0;
+  const only = sorted.length === 1 ? sorted[0] : undefined;
+  const wholeScriptConfusable =
+    only !== undefined && only !== 'Latin' && hasLetter && LATIN_READING.test(skeleton(label));
+  return { scripts: sorted, mixedScript, wholeScriptConfusable };
+}
+
+// The original src/skeleton/diacritics.ts (no memo).
+
+const MARK = /^[\p{Mn}\p{Me}]$/u;
+const MAX_LENGTH = 1024;
+
+/** The prototype's base when UTS #39 maps `ch` to one letter followed only by marks, else `ch`. */
+function overlayBase(ch: string): string {
+  const prototype = confusableMap().get(ch.codePointAt(0) ?? 0);
+  if (prototype === undefined) return ch;
+  const parts = [...prototype.normalize('NFD')];
+  const [base, ...rest] = parts;
+  if (base === undefined || rest.length === 0 || MARK.test(base) || !rest.every((c) => MARK.test(c))) return ch;
+  return base;
+}
+
+/** Base letters of a string: lowercase, NFD, overlay letters split, marks dropped. */
+function baseLetters(text: string): string {
+  let out = '';
+  for (const ch of text.toLowerCase().normalize('NFD')) {
+    if (MARK.test(ch)) continue;
+    out += overlayBase(ch).toLowerCase();
+  }
+  return out;
+}
+
+/**
+ * True when `a` is `b` with only diacritics added, removed or changed: the base letters are equal
+ * (NFD with marks removed, ignoring case; stroke letters such as ø and ł count as o and l) and the
+ * strings differ beyond case. ('ö', 'o') → true, ('ö', 'ó') → true, ('o', 'O') → false,
+ * ('о' Cyrillic, 'o') → false. Symmetric. Never throws; false for inputs over 1,024 characters.
+ */
+export function referenceIsDiacriticOf(a: string, b: string): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  if (a.length > MAX_LENGTH || b.length > MAX_LENGTH) return false;
+  const x = a.normalize('NFC').toLowerCase();
+  const y = b.normalize('NFC').toLowerCase();
+  if (x === y) return false;
+  const base = baseLetters(x);
+  return base !== '' && base === baseLetters(y);
 }
