@@ -108,41 +108,64 @@ const KEEP_CELLS = 1 << 16;
  * is the sender, `b[0..m)` the trusted string, compared with `===`. Writes into `out`.
  * O(n·m) time and memory: called only to explain a flagged result, on labels of ≤ 63 symbols.
  * Ties prefer match/substitute, then transpose, then delete/insert, so the script is deterministic.
+ *
+ * A common suffix is matched without filling its rows and columns: when a[i-1] === b[j-1],
+ * d[i][j] === d[i-1][j-1] (dropping b's last symbol changes an OSA distance by at most one, and a
+ * transposition there would need four equal symbols, which the match does as cheaply), so the
+ * traceback from (n, m) takes exactly those matches first and then walks a matrix whose cells
+ * depend only on the prefixes. Lookalikes share most of their label with the trusted one: a
+ * homoglyph's skeleton often equals it entirely.
  */
 export function osaAlignInto(a: ArrayLike<number>, n: number, b: ArrayLike<number>, m: number, out: EditScript): void {
-  const w = m + 1;
-  const cells = (n + 1) * w;
+  let i = n;
+  let j = m;
+  if (out.ops.length < 3 * (n + m)) out.ops = new Int32Array(3 * (n + m));
+  const ops = out.ops;
+  // The traceback writes the steps backwards, then they are reversed in place.
+  let k = 0;
+  while (i > 0 && j > 0 && a[i - 1] === b[j - 1]) {
+    ops[k] = OP_MATCH;
+    ops[k + 1] = --i;
+    ops[k + 2] = --j;
+    k += 3;
+  }
+  // Fill the matrix of the prefixes a[0..i), b[0..j).
+  const w = j + 1;
+  const cells = (i + 1) * w;
   let d = matrix;
   if (cells > d.length) {
     d = new Int32Array(cells);
     if (cells <= KEEP_CELLS) matrix = d;
   }
-  for (let i = 0; i <= n; i++) d[i * w] = i;
-  for (let j = 0; j <= m; j++) d[j] = j;
-  for (let i = 1; i <= n; i++) {
-    const ai = a[i - 1]!;
-    const row = i * w;
+  for (let c = 0; c <= j; c++) d[c] = c;
+  let aPrev = 0;
+  for (let r = 1; r <= i; r++) {
+    const ar = a[r - 1]!;
+    const row = r * w;
     const up = row - w;
-    for (let j = 1; j <= m; j++) {
-      const bj = b[j - 1]!;
-      let v = d[up + j - 1]! + (ai === bj ? 0 : 1);
-      const del = d[up + j]! + 1;
-      if (del < v) v = del;
-      const ins = d[row + j - 1]! + 1;
-      if (ins < v) v = ins;
-      if (i > 1 && j > 1 && ai === b[j - 2] && a[i - 2] === bj) {
-        const t = d[up - w + j - 2]! + 1;
+    d[row] = r;
+    // Carried along the row: d[r][c-1] (left), d[r-1][c-1] (diagonal), b[c-2] (bPrev).
+    let left = r;
+    let diagonal = r - 1;
+    let bPrev = 0;
+    for (let c = 1; c <= j; c++) {
+      const bc = b[c - 1]!;
+      const above = d[up + c]!;
+      let v = diagonal + (ar === bc ? 0 : 1);
+      if (above + 1 < v) v = above + 1;
+      if (left + 1 < v) v = left + 1;
+      if (r > 1 && c > 1 && ar === bPrev && aPrev === bc) {
+        const t = d[up - w + c - 2]! + 1;
         if (t < v) v = t;
       }
-      d[row + j] = v;
+      d[row + c] = v;
+      left = v;
+      diagonal = above;
+      bPrev = bc;
     }
+    aPrev = ar;
   }
-  // At most n + m steps; the traceback writes them backwards, then they are reversed in place.
-  if (out.ops.length < 3 * (n + m)) out.ops = new Int32Array(3 * (n + m));
-  const ops = out.ops;
-  let k = 0;
-  let i = n;
-  let j = m;
+  out.distance = d[i * w + j]!;
   while (i > 0 || j > 0) {
     const here = d[i * w + j]!;
     if (i > 0 && j > 0) {
@@ -185,7 +208,6 @@ export function osaAlignInto(a: ArrayLike<number>, n: number, b: ArrayLike<numbe
     }
   }
   out.length = k / 3;
-  out.distance = d[n * w + m]!;
 }
 
 /**
