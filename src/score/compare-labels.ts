@@ -49,7 +49,6 @@ const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
  */
 class Expanded {
   text = '';
-  units = 0;
   /** UTF-16 offset of each unit, plus the text length at `units`. */
   offsets: Int32Array = new Int32Array(65);
   /** Some unit's skeleton is `rn`, `vv` or `cl`: only then does the typo expansion differ. */
@@ -149,7 +148,6 @@ function expandVisual(side: Expanded, text: string): void {
     if (out.length === 2 && unfoldPrototype(out) !== out) side.unfolds = true;
   }
   side.offsets[units] = n;
-  side.units = units;
   side.visualLength = len;
 }
 
@@ -214,14 +212,22 @@ function insertionFindings(codes: Int32Array, length: number, i: number, positio
   const base = { position, char: ch };
   if (ch === '-') typos.push({ code: 'hyphenation', detail: base });
   else if ((i > 0 && codes[i - 1] === code) || (i + 1 < length && codes[i + 1] === code)) typos.push({ code: 'repetition', detail: base });
-  let keyboard: { neighbour: string; layouts: ReturnType<typeof areKeyboardAdjacent> }[] | undefined;
-  for (const at of [i - 1, i + 1]) {
-    if (at < 0 || at >= length) continue;
-    const neighbour = String.fromCodePoint(codes[at]!);
-    const layouts = areKeyboardAdjacent(ch, neighbour);
-    if (layouts.length > 0) (keyboard ??= []).push({ neighbour, layouts });
-  }
+  let keyboard: KeyboardNeighbour[] | undefined;
+  if (i > 0) keyboard = addKeyboardNeighbour(keyboard, ch, codes[i - 1]!);
+  if (i + 1 < length) keyboard = addKeyboardNeighbour(keyboard, ch, codes[i + 1]!);
   typos.push({ code: 'insertion', detail: keyboard !== undefined ? { ...base, keyboard } : base });
+}
+
+type KeyboardNeighbour = { neighbour: string; layouts: ReturnType<typeof areKeyboardAdjacent> };
+
+/** `list` with the neighbour added when it is next to `ch` on some keyboard layout. */
+function addKeyboardNeighbour(list: KeyboardNeighbour[] | undefined, ch: string, code: number): KeyboardNeighbour[] | undefined {
+  const neighbour = String.fromCodePoint(code);
+  const layouts = areKeyboardAdjacent(ch, neighbour);
+  if (layouts.length === 0) return list;
+  if (list === undefined) return [{ neighbour, layouts }];
+  list.push({ neighbour, layouts });
+  return list;
 }
 
 /**
