@@ -101,6 +101,15 @@ describe('compareLabels against the original implementation', () => {
     );
   });
 
+  it.each([
+    { description: 'a sender far longer than any label', sender: `${'contoso-'.repeat(700)}cоntoso`, trusted: 'contoso' },
+    { description: 'a trusted text far longer than any label', sender: 'rnicrosoft', trusted: `${'microsoft'.repeat(500)}` },
+    { description: 'many multi-letter skeletons (ﬀ, ㎒) on both sides', sender: 'ﬀ㎒'.repeat(900), trusted: 'ff'.repeat(40) },
+  ])('$description: same as the original, and the next ordinary comparison too', ({ sender, trusted }) => {
+    expect(JSON.stringify(compareLabels(sender, trusted))).toBe(JSON.stringify(referenceCompareLabels(sender, trusted)));
+    expect(JSON.stringify(compareLabels('cöntoso', 'contoso'))).toBe(JSON.stringify(referenceCompareLabels('cöntoso', 'contoso')));
+  });
+
   it('results do not share state between calls (scratch buffers are reused)', () => {
     const first = compareLabels('rnicrosoft', 'microsoft');
     const snapshot = JSON.stringify(first);

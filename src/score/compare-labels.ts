@@ -64,7 +64,26 @@ class Expanded {
   source(k: number): string {
     return this.text.slice(this.offsets[k]!, this.offsets[k + 1]!);
   }
+
+  /**
+   * Drops buffers that one long input grew beyond KEEP_SYMBOLS, so it does not stay in memory.
+   * Domain labels (≤ 63 code points, ~190 for a dot-insertion join) never reach it.
+   */
+  release(): void {
+    if (this.offsets.length > KEEP_SYMBOLS) this.offsets = new Int32Array(65);
+    if (this.visualCodes.length > KEEP_SYMBOLS) {
+      this.visualCodes = new Int32Array(128);
+      this.visualOwners = new Int32Array(128);
+    }
+    if (this.typoCodes.length > KEEP_SYMBOLS) {
+      this.typoCodes = new Int32Array(128);
+      this.typoOwners = new Int32Array(128);
+    }
+    this.text = '';
+  }
 }
+
+const KEEP_SYMBOLS = 4096;
 
 const senderSide = new Expanded();
 const trustedSide = new Expanded();
@@ -354,6 +373,8 @@ export function compareLabels(sender: string, trusted: string, offset = 0): Labe
     const found = visualFinding(sText, tText, s0 + offset, t0);
     if (found !== undefined) visual.push(found);
   }
+  su.release();
+  tu.release();
   const distance = script.distance;
   const longest = Math.max(sLength, tLength, 1);
   // Each visual substitution keeps the similarity just under 1: renders alike, is not the same name.
