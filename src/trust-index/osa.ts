@@ -98,8 +98,8 @@ export class EditScript {
 /**
  * The DP matrix, reused across calls: allocating a fresh Int32Array per alignment was about a
  * third of the original osaAlign's time on the benchmark's typo pairs (the fill alone: 1.04 µs
- * with a fresh matrix, 0.67 µs with a reused one). Matrices above KEEP_CELLS (256 KiB) are allocated for the
- * call only, so one huge input does not pin memory.
+ * with a fresh matrix, 0.67 µs with a reused one). Matrices above KEEP_CELLS (256 KiB) are
+ * allocated for the call only, so one huge input does not pin memory.
  */
 let matrix = new Int32Array(64 * 64);
 const KEEP_CELLS = 1 << 16;
