@@ -128,8 +128,10 @@ export interface CodePointInfo {
 
 /**
  * Descriptions already computed, by code point (the same few hundred recur in explanations):
- * `U+…` formatting and the script lookup cost more than copying three fields. Callers get a fresh
- * copy each time, so a caller that edits its result cannot change later ones. Bounded like `cache`.
+ * `U+…` formatting and the script lookup cost more than copying three fields (describing the
+ * texts of the benchmark's homoglyph findings: 0.083 → 0.030 µs each, with describeText). Callers
+ * get a fresh copy each time, so a caller that edits its result cannot change later ones. Bounded
+ * like `cache`.
  */
 const described = new Map<number, CodePointInfo>();
 
