@@ -121,8 +121,11 @@ export function scriptOf(codePoint: number): string {
 
 /** A printable description of one code point (see describeCodePoint). */
 export interface CodePointInfo {
+  /** The code point as a string. */
   readonly char: string;
+  /** `U+` and at least four upper-case hex digits. */
   readonly codePoint: string;
+  /** Its Script property (scriptOf). */
   readonly script: string;
 }
 

@@ -76,11 +76,16 @@ export type AlignOp =
   | { readonly op: 'delete'; readonly j: number } // b[j] has no counterpart in a (the sender omitted it)
   | { readonly op: 'transpose'; readonly i: number; readonly j: number }; // a[i],a[i+1] = b[j+1],b[j]
 
-/** Edit-script op kinds of {@link osaAlignInto}, one per step (the `AlignOp` names as integers). */
+// Edit-script op kinds of osaAlignInto, one per step: the `AlignOp` names as integers.
+/** a[i] and b[j] are equal. */
 export const OP_MATCH = 0;
+/** a[i] stands where b[j] should be. */
 export const OP_SUBSTITUTE = 1;
+/** a[i] has no counterpart in b (the sender added it). */
 export const OP_INSERT = 2;
+/** b[j] has no counterpart in a (the sender omitted it). */
 export const OP_DELETE = 3;
+/** a[i], a[i+1] are b[j+1], b[j]. */
 export const OP_TRANSPOSE = 4;
 
 /**
@@ -90,8 +95,11 @@ export const OP_TRANSPOSE = 4;
  * flagged sender allocates no op objects.
  */
 export class EditScript {
+  /** The OSA distance (the number of steps that are not matches). */
   distance = 0;
+  /** The number of steps. */
   length = 0;
+  /** The steps, three integers each; grown on demand. */
   ops: Int32Array = new Int32Array(3 * 128);
 }
 
