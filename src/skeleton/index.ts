@@ -4,8 +4,8 @@
  * whole-script analysis, and reverse homoglyph lookups for variant generation.
  */
 
-export { skeleton, skeletonUnits, type SkeletonUnit } from './skeleton';
-export { scriptOf, describeCodePoint } from './script-of';
+export { skeleton, skeletonOfCodePoint, skeletonUnits, type SkeletonUnit } from './skeleton';
+export { scriptOf, describeCodePoint, describeText, type CodePointInfo } from './script-of';
 export { analyzeScripts, type ScriptAnalysis } from './analyze-scripts';
 export { homoglyphsOf, multiCharLookalikes } from './homoglyphs';
 export { isDiacriticOf } from './diacritics';
