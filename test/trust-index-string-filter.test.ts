@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { FilteredMap, StringFilter } from '../src/trust-index/string-filter';
+import { FILTER_MIN_SIZE, FilteredMap, StringFilter, filtered } from '../src/trust-index/string-filter';
 
 const require = createRequire(import.meta.url);
 const disposable: string[] = require('disposable-email-domains');
@@ -44,5 +44,17 @@ describe('FilteredMap', () => {
       expect(m).toBe(filtered);
     });
     expect(seen).toEqual([...map.keys()]);
+  });
+});
+
+describe('filtered', () => {
+  it.each([
+    { description: 'a small map stays plain (its table is in cache anyway)', size: FILTER_MIN_SIZE - 1, wrapped: false },
+    { description: 'a large map gets a filter', size: FILTER_MIN_SIZE, wrapped: true },
+  ])('$description', ({ size, wrapped }) => {
+    const map = new Map(disposable.slice(0, size).map((d, i) => [d, i]));
+    const out = filtered(map);
+    expect(out instanceof FilteredMap).toBe(wrapped);
+    for (const d of disposable.slice(0, size + 500)) expect(out.get(d)).toBe(map.get(d));
   });
 });

@@ -21,7 +21,7 @@ import { nameKey, nameTokens } from './name-key';
 import { parseTrustedEntryText, parseTrustedList } from './parse-trusted-list';
 import { isSharedProviderDomain } from './shared-providers';
 import { typoKey } from './typo-key';
-import { FilteredMap } from './string-filter';
+import { filtered } from './string-filter';
 import { WordMatcher } from './word-matcher';
 
 /** Policy knobs of the index, resolved (see DetectorOptions for the documented meaning). */
@@ -347,19 +347,19 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
     entries,
     // Maps that most lookups miss (unknown hosts, skeletons, labels, names) sit behind a Bloom
     // filter (./string-filter.ts): same answers, a miss costs two bit reads.
-    hosts: new FilteredMap(hosts),
+    hosts: filtered(hosts),
     addresses,
     addressDomains,
     labels,
     labelEntries,
-    labelIds: new FilteredMap(labelIds),
+    labelIds: filtered(labelIds),
     labelSkeletons,
-    skeletonIds: new FilteredMap(skeletonIds),
+    skeletonIds: filtered(skeletonIds),
     typoTargets,
     deletes,
-    names: new FilteredMap(names),
+    names: filtered(names),
     nameSizes,
-    brands: new FilteredMap(brands),
+    brands: filtered(brands),
     words,
     extraSharedProviders: extraShared,
     suffixEntries,

@@ -101,3 +101,15 @@ export class FilteredMap<V> implements ReadonlyMap<string, V> {
     return this.map[Symbol.iterator]();
   }
 }
+
+/**
+ * Maps below this size stay plain: their tables sit in the core's caches, so a miss is already
+ * cheap and the filter's own hash of the key would only add to every lookup (measured: the clean
+ * stream at 100 trusted got ~10% slower with a filter, at 10,000 faster).
+ */
+export const FILTER_MIN_SIZE = 2048;
+
+/** `map` behind a filter when it is large enough for misses to leave the cache, else `map` itself. */
+export function filtered<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
+  return map.size >= FILTER_MIN_SIZE ? new FilteredMap(map) : map;
+}
