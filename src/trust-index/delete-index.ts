@@ -119,8 +119,8 @@ export interface DeleteIndex {
   /** Per-query scratch for de-duplicating verified candidates. */
   readonly stamp: Uint32Array;
   /**
-   * Presence filters in front of the table: one bit per (hashed) key, ~8 bits per key, at most
-   * 2 MB. Most probes are for variants no trusted label has; the bit answers them from a
+   * Presence filters in front of the table: one bit per (hashed) key, 5.3–8 bits per key (see
+   * filterBits), at most 2 MB. Most probes are for variants no trusted label has; the bit answers them from a
    * cache-resident array instead of a cache miss in the table. `present2` holds only keys with a
    * budget-2 target: two-deletion probes of the query can only meet those, and the short variants
    * they produce are shared by many budget-1 labels (measured at 100,000 labels: 16 keys found per
@@ -129,6 +129,7 @@ export interface DeleteIndex {
   readonly present: Uint32Array;
   readonly present2: Uint32Array;
   readonly presentShift: number;
+  readonly present2Shift: number;
   epoch: number;
 }
 
@@ -158,6 +159,20 @@ function popcount(x: number): number {
 }
 
 const ID_BITS = 2 ** 21; // Float64 packing hash·2^21 + id stays exact below 2^53
+
+/**
+ * log2 of a presence filter's size in bits for `keys` keys: the power of two at or below 8 bits
+ * per key (5.3–8, at least 2^16 bits, at most 2^24). Rounding down rather than up keeps both filters
+ * small enough to stay in the core's cache: every probe of a query reads one random bit of them, and
+ * when they were rounded up (up to 16 bits per key, 512 KB together at 10,000 labels) that read was
+ * a third of a query's time in the CPU profile. A false positive costs one table probe that finds
+ * nothing; with one hash per key the rate is 1 − e^(−keys/bits), 12–17%.
+ */
+function filterBits(keys: number): number {
+  let log = 16;
+  while (log < 24 && 2 ** (log + 1) <= keys * 8) log++;
+  return log;
+}
 
 function presenceBit(h: number, shift: number): number {
   return Math.imul(h, 0x85ebca6b) >>> shift;
@@ -241,11 +256,12 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
   let size = 16;
   // Load factor ≤ 0.6: linear probing stays short, and four slots share a cache line.
   while (size * 0.6 < nKeys) size *= 2;
-  let bits = 1 << 16;
-  while (bits < nKeys * 8 && bits < 1 << 24) bits *= 2;
-  const presentShift = 32 - Math.log2(bits);
-  const present = new Uint32Array(bits >>> 5);
-  const present2 = new Uint32Array(bits >>> 5);
+  let keys2 = 0;
+  for (let x = 0; x < nKeys; x++) if (((post[keyPost[x]! + 1]! >>> 21) & 3) === 2) keys2++;
+  const presentShift = 32 - filterBits(nKeys);
+  const present2Shift = 32 - filterBits(keys2);
+  const present = new Uint32Array(2 ** (32 - presentShift - 5));
+  const present2 = new Uint32Array(2 ** (32 - present2Shift - 5));
   const slots = new Int32Array(size * SLOT_INTS);
   const mask = size - 1;
   // Keys with one target live in their slot; only the others keep a run in `post`.
@@ -257,7 +273,10 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
     const b = presenceBit(h, presentShift);
     present[b >>> 5]! |= 1 << (b & 31);
     // postings are sorted by budget, so the first one tells whether any has budget 2
-    if (((post[at + 1]! >>> 21) & 3) === 2) present2[b >>> 5]! |= 1 << (b & 31);
+    if (((post[at + 1]! >>> 21) & 3) === 2) {
+      const b2 = presenceBit(h, present2Shift);
+      present2[b2 >>> 5]! |= 1 << (b2 & 31);
+    }
     let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
     while (slots[slot * SLOT_INTS + 1] !== 0) slot = (slot + 1) & mask;
     const s0 = slot * SLOT_INTS;
@@ -287,6 +306,7 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
     present,
     present2,
     presentShift,
+    present2Shift,
     epoch: 0,
   };
 }
@@ -321,12 +341,12 @@ export function queryDeleteIndex(index: DeleteIndex, query: string): DeleteIndex
   queryCodes(query);
   patternReady = false;
   seenCount = 0;
-  probe(index, finish(prefixScratch[n]!, n), hits, 0, index.present);
+  probe(index, finish(prefixScratch[n]!, n), hits, 0, index.present, index.presentShift);
   // Too short to be within one edit of any target that allows one (labels of 1-3 letters).
   if (query.length + 1 < index.minLengthDepth1) return hits;
   for (let i = 0; i < n; i++) {
     const h = (Math.imul(prefixScratch[i]!, POW[n - 1 - i]!) + sub(i + 1, n)) >>> 0;
-    probe(index, finish(h, n - 1), hits, 1, index.present);
+    probe(index, finish(h, n - 1), hits, 1, index.present, index.presentShift);
   }
   if (query.length + 2 >= index.minLengthDepth2) {
     for (let i = 0; i < n - 1; i++) {
@@ -334,7 +354,7 @@ export function queryDeleteIndex(index: DeleteIndex, query: string): DeleteIndex
       for (let j = i + 1; j < n; j++) {
         const mid = (Math.imul(left, POW[j - i - 1]!) + sub(i + 1, j)) >>> 0;
         const h = (Math.imul(mid, POW[n - 1 - j]!) + sub(j + 1, n)) >>> 0;
-        probe(index, finish(h, n - 2), hits, 2, index.present2);
+        probe(index, finish(h, n - 2), hits, 2, index.present2, index.present2Shift);
       }
     }
   }
@@ -386,8 +406,8 @@ function seenBefore(index: DeleteIndex, id: number): boolean {
 }
 
 /** Looks one variant hash up and verifies its targets not yet seen in this query. */
-function probe(index: DeleteIndex, h: number, hits: DeleteIndexHit[], depth: number, present: Uint32Array): void {
-  const b = presenceBit(h, index.presentShift);
+function probe(index: DeleteIndex, h: number, hits: DeleteIndexHit[], depth: number, present: Uint32Array, shift: number): void {
+  const b = presenceBit(h, shift);
   if ((present[b >>> 5]! & (1 << (b & 31))) === 0) return;
   const { slots, mask } = index;
   const key = h | 0;
