@@ -96,14 +96,14 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
   let local = box.localPart;
   if (local !== undefined) {
     const h = findHiddenChars(local, 'local-part');
-    hidden.push(...h.found);
+    if (h.found.length > 0) hidden.push(...h.found);
     local = h.cleaned;
   }
   if (box.ipLiteral) {
     return impersonationOrInvalid(index, input, displayName, box, hidden);
   }
   const norm = normalizeDomain(box.domain, { privateSuffixes: index.policy.privateSuffixes });
-  hidden.push(...norm.hidden);
+  if (norm.hidden.length > 0) hidden.push(...norm.hidden);
   if (!norm.ok) {
     if (norm.code === 'ip-literal') return impersonationOrInvalid(index, input, displayName, box, hidden);
     return invalid(input, norm.code === 'empty' ? 'no-domain' : norm.code, norm.message);
@@ -146,7 +146,6 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
     };
   }
 
-  const identity = { address, domain: norm.unicode, registrableDomain: norm.registrableDomain };
   const domainHit = analyzeDomain(index, {
     domain: norm.unicode,
     registrableDomain: norm.registrableDomain,
@@ -155,7 +154,10 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
     label: norm.label,
     writtenLabel: norm.writtenLabel,
   });
-  const nameHit = displayName === undefined ? undefined : analyzeDisplayName(index, displayName, identity);
+  const nameHit =
+    displayName === undefined
+      ? undefined
+      : analyzeDisplayName(index, displayName, { address, domain: norm.unicode, registrableDomain: norm.registrableDomain });
 
   if (domainHit !== undefined) {
     const findings = [...domainHit.findings, ...hiddenFound];
@@ -184,7 +186,8 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
       reasons: findings.map((f) => toReason(f, ctx)),
     };
   }
-  const signals = [...standaloneScriptFindings(norm.label), ...hiddenFound];
+  const scripts = standaloneScriptFindings(norm.label);
+  const signals = hiddenFound.length === 0 ? scripts : [...scripts, ...hiddenFound];
   if (signals.length > 0) {
     const ctx = { senderDomain };
     return {
