@@ -257,10 +257,13 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
     // itself: `contoso.com.secure-pay.net`, and `contoso.com.br.biz` where it spans into the label.
     const hostLabels = [...subLabels, ...registrableDomain.split('.')];
     for (let i = 0; i < hostLabels.length; i++) {
-      for (let j = i + 2; j <= hostLabels.length; j++) {
+      // Sequences longer than any trusted host cannot be one.
+      for (let j = i + 2; j <= Math.min(hostLabels.length, i + index.maxHostLabels); j++) {
         const seq = hostLabels.slice(i, j).join('.');
+        const embedded = index.hosts.get(seq);
+        if (embedded === undefined) continue;
         if (seq === registrableDomain || registrableDomain.endsWith(`.${seq}`) || seq.endsWith(`.${registrableDomain}`)) continue;
-        for (const e of index.hosts.get(seq) ?? []) {
+        for (const e of embedded) {
           const id = index.labelIds.get(e.label)!;
           out.add(id, 0.8, () => [{ code: 'subdomain-embedding', detail: { embeddedDomain: seq, where: 'subdomain', registrableDomain } }]);
         }

@@ -93,6 +93,8 @@ export interface TrustIndex {
   readonly extraSharedProviders: ReadonlySet<string>;
   /** Whether some trusted domain is a private public suffix, so host walks must pass the registrable domain. */
   readonly suffixEntries: boolean;
+  /** Most labels in a trusted host (`hosts` keys): longer label sequences of a sender cannot be one. */
+  readonly maxHostLabels: number;
   /** Reference mode: answer skeleton and typo lookups by scanning every label (tests, benchmarks). */
   readonly reference: boolean;
 }
@@ -281,6 +283,7 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
   const brands = new Map<string, TrustedEntry[]>();
 
   let suffixEntries = false;
+  let maxHostLabels = 0;
   for (let i = 0; i < list.length; i++) {
     const entry = compileEntry(list[i], i, options.file, policy, extraShared);
     entries.push(entry);
@@ -290,7 +293,10 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
     }
     if (entry.address !== undefined) push(addresses, entry.address, entry);
     if (entry.address !== undefined) addressDomains.add(entry.registrableDomain);
-    if (!entry.sharedProvider) push(hosts, entry.domain, entry);
+    if (!entry.sharedProvider) {
+      push(hosts, entry.domain, entry);
+      maxHostLabels = Math.max(maxHostLabels, entry.domain.split('.').length);
+    }
     let id = labelIds.get(entry.label);
     if (id === undefined) {
       id = labels.length;
@@ -363,6 +369,7 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
     words,
     extraSharedProviders: extraShared,
     suffixEntries,
+    maxHostLabels,
     reference: options.reference === true,
   };
 }
