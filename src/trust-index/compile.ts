@@ -295,7 +295,9 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
     if (entry.address !== undefined) addressDomains.add(entry.registrableDomain);
     if (!entry.sharedProvider) {
       push(hosts, entry.domain, entry);
-      maxHostLabels = Math.max(maxHostLabels, entry.domain.split('.').length);
+      let labelsInHost = 1;
+      for (let dot = entry.domain.indexOf('.'); dot >= 0; dot = entry.domain.indexOf('.', dot + 1)) labelsInHost++;
+      if (labelsInHost > maxHostLabels) maxHostLabels = labelsInHost;
     }
     let id = labelIds.get(entry.label);
     if (id === undefined) {

@@ -208,8 +208,11 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
   const chars = new Uint16Array(totalChars);
   const charStart = new Int32Array(targets.length);
   const masks = new Int32Array(targets.length);
+  // Read in the grouping loop below in hash order, i.e. at random: a typed array, not the strings.
+  const lengths = new Uint8Array(targets.length);
   for (let id = 0, at = 0; id < targets.length; id++) {
     const t = targets[id]!;
+    lengths[id] = Math.min(LEN_CAP, t.length);
     charStart[id] = at;
     for (let i = 0; i < t.length; i++) chars[at++] = t.charCodeAt(i);
     masks[id] = charMask(t) | 0;
@@ -230,7 +233,7 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
     keyPost.push(used);
     post[used++] = group.length;
     for (const id of group) {
-      const len = Math.min(LEN_CAP, targets[id]!.length);
+      const len = lengths[id]!;
       post[used++] = id | (dist[id]! << 21) | (len << 23);
       post[used++] = masks[id]!;
       post[used++] = charStart[id]!;
