@@ -332,10 +332,8 @@ export function queryDeleteIndex(index: DeleteIndex, query: string): DeleteIndex
     index.stamp.fill(0);
     index.epoch = 1;
   }
-  // The variants are enumerated inline rather than through forEachDeleteHash's callback: the
-  // closure and the megamorphic call cost ~40% of the query.
   // A query variant with d deletions can only meet a target within budget k through the target's
-  // own ≤k-deletion variants when d ≤ k, so each probe passes its depth and postings of targets
+  // own ≤k-deletion variants when d ≤ k, so each probe carries its depth and postings of targets
   // with a smaller budget are skipped without verification. Two-deletion probes are needed only
   // when some target has a budget of 2 and the query is long enough to be within 2 of such a
   // target (its length ≥ minLengthDepth2 − 2).
@@ -344,26 +342,96 @@ export function queryDeleteIndex(index: DeleteIndex, query: string): DeleteIndex
   queryCodes(query);
   patternReady = false;
   seenCount = 0;
-  probe(index, finish(prefixScratch[n]!, n), hits, 0, index.present, index.presentShift);
+  candCount = 0;
+
+  // The work is done in passes over all probes rather than probe by probe: every variant hash
+  // first (arithmetic only), then every presence bit, then every table slot, then the postings.
+  // Within a pass the loads do not depend on each other, so the CPU keeps several cache misses in
+  // flight; probe by probe, each miss waited for the branch on the one before. At 100,000 labels
+  // the filters and the table are far larger than the caches, and a query is mostly these misses.
+  let m = 0;
+  probeHash[m] = finish(prefixScratch[n]!, n);
+  probeDepth[m++] = 0;
   // Too short to be within one edit of any target that allows one (labels of 1-3 letters).
-  if (query.length + 1 < index.minLengthDepth1) return hits;
-  for (let i = 0; i < n; i++) {
-    const h = (Math.imul(prefixScratch[i]!, POW[n - 1 - i]!) + sub(i + 1, n)) >>> 0;
-    probe(index, finish(h, n - 1), hits, 1, index.present, index.presentShift);
-  }
-  if (query.length + 2 >= index.minLengthDepth2) {
-    for (let i = 0; i < n - 1; i++) {
-      const left = prefixScratch[i]!;
-      for (let j = i + 1; j < n; j++) {
-        const mid = (Math.imul(left, POW[j - i - 1]!) + sub(i + 1, j)) >>> 0;
-        const h = (Math.imul(mid, POW[n - 1 - j]!) + sub(j + 1, n)) >>> 0;
-        probe(index, finish(h, n - 2), hits, 2, index.present2, index.present2Shift);
+  if (query.length + 1 >= index.minLengthDepth1) {
+    for (let i = 0; i < n; i++) {
+      probeHash[m] = finish((Math.imul(prefixScratch[i]!, POW[n - 1 - i]!) + sub(i + 1, n)) >>> 0, n - 1);
+      probeDepth[m++] = 1;
+    }
+    if (query.length + 2 >= index.minLengthDepth2) {
+      for (let i = 0; i < n - 1; i++) {
+        const left = prefixScratch[i]!;
+        for (let j = i + 1; j < n; j++) {
+          const mid = (Math.imul(left, POW[j - i - 1]!) + sub(i + 1, j)) >>> 0;
+          probeHash[m] = finish((Math.imul(mid, POW[n - 1 - j]!) + sub(j + 1, n)) >>> 0, n - 2);
+          probeDepth[m++] = 2;
+        }
       }
     }
   }
+
+  // Presence bits, compacted without branching: probe x stays when its bit is set.
+  const { present, present2, presentShift, present2Shift } = index;
+  let kept = 0;
+  for (let x = 0; x < m; x++) {
+    const h = probeHash[x]!;
+    const two = probeDepth[x] === 2;
+    const b = presenceBit(h, two ? present2Shift : presentShift);
+    const word = two ? present2[b >>> 5]! : present[b >>> 5]!;
+    probeKept[kept] = x;
+    kept += (word >>> (b & 31)) & 1;
+  }
+
+  // First table slot of every kept probe.
+  const { slots, mask } = index;
+  for (let y = 0; y < kept; y++) {
+    const slot = (Math.imul(probeHash[probeKept[y]!]!, 0x9e3779b1) >>> 0) & mask;
+    probeSlot[y] = slot;
+    probeRef[y] = slots[slot * SLOT_INTS + 1]!;
+    probeKey[y] = slots[slot * SLOT_INTS]!;
+  }
+
+  // Resolve collisions (linear probing), then load the head of each postings run: again loads
+  // that do not wait for each other.
+  const { post } = index;
+  let touched = 0;
+  for (let y = 0; y < kept; y++) {
+    const key = probeHash[probeKept[y]!]! | 0;
+    let slot = probeSlot[y]!;
+    let ref = probeRef[y]!;
+    let slotKey = probeKey[y]!;
+    while (ref !== 0 && slotKey !== key) {
+      slot = (slot + 1) & mask;
+      ref = slots[slot * SLOT_INTS + 1]!;
+      slotKey = slots[slot * SLOT_INTS]!;
+    }
+    probeSlot[y] = slot;
+    probeRef[y] = ref;
+    if (ref > 0) touched += post[ref - 1]!;
+  }
+  postTouch = touched;
+
+  // Consider the postings, in probe order (depth order), then verify the survivors.
+  for (let y = 0; y < kept; y++) {
+    const ref = probeRef[y]!;
+    if (ref !== 0) visitKey(index, probeSlot[y]!, ref, probeDepth[probeKept[y]!]!, hits);
+  }
+  verifyCandidates(index, hits);
   if (hits.length > 1) hits.sort((a, b) => a.target - b.target);
   return hits;
 }
+
+/** Keeps the loads of the postings heads from being optimised away (their sum is not used). */
+export let postTouch = 0;
+
+/** Per-query probe scratch: at most 1 + PREFIX + PREFIX·(PREFIX−1)/2 probes. */
+const MAX_PROBES = 1 + PREFIX + (PREFIX * (PREFIX - 1)) / 2;
+const probeHash = new Uint32Array(MAX_PROBES);
+const probeDepth = new Uint8Array(MAX_PROBES);
+const probeKept = new Uint8Array(MAX_PROBES);
+const probeSlot = new Int32Array(MAX_PROBES);
+const probeRef = new Int32Array(MAX_PROBES);
+const probeKey = new Int32Array(MAX_PROBES);
 
 /** Character set of the current query (set by queryDeleteIndex, read by probe). */
 let queryMask = 0;
@@ -408,20 +476,10 @@ function seenBefore(index: DeleteIndex, id: number): boolean {
   return false;
 }
 
-/** Looks one variant hash up and verifies its targets not yet seen in this query. */
-function probe(index: DeleteIndex, h: number, hits: DeleteIndexHit[], depth: number, present: Uint32Array, shift: number): void {
-  const b = presenceBit(h, shift);
-  if ((present[b >>> 5]! & (1 << (b & 31))) === 0) return;
-  const { slots, mask } = index;
-  const key = h | 0;
-  let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-  let ref = slots[slot * SLOT_INTS + 1]!;
-  while (ref !== 0 && slots[slot * SLOT_INTS] !== key) {
-    slot = (slot + 1) & mask;
-    ref = slots[slot * SLOT_INTS + 1]!;
-  }
-  if (ref === 0) return;
+/** The targets of the key in `slot` (ref as in DeleteIndex.slots), filtered and verified. */
+function visitKey(index: DeleteIndex, slot: number, ref: number, depth: number, hits: DeleteIndexHit[]): void {
   if (ref < 0) {
+    const { slots } = index;
     consider(index, ~ref, slots[slot * SLOT_INTS + 2]!, slots[slot * SLOT_INTS + 3]!, depth, hits);
     return;
   }
@@ -443,17 +501,41 @@ function consider(index: DeleteIndex, packed: number, targetMask: number, charOf
   if ((len < LEN_CAP && (len > qLen + k || len + k < qLen)) || popcount((queryMask ^ targetMask) >>> 0) > 2 * k) return true;
   const id = packed & (ID_BITS - 1);
   if (seenBefore(index, id)) return true;
-  const tLen = len < LEN_CAP ? len : index.targets[id]!.length;
-  let d: number;
-  if (qLen <= OsaPattern.MAX_LENGTH) {
-    if (!patternReady) {
-      pattern.set(qCodes, qLen);
-      patternReady = true;
-    }
-    d = pattern.distance(index.chars, charOff, tLen);
-  } else d = osaWithinCodes(qCodes, qLen, index.chars, charOff, tLen, k);
-  if (d <= k) hits.push({ target: id, distance: d });
+  candId[candCount] = id;
+  candOff[candCount] = charOff;
+  candLen[candCount] = len < LEN_CAP ? len : index.targets[id]!.length;
+  candBudget[candCount++] = k;
+  if (candCount === MAX_CANDIDATES) verifyCandidates(index, hits);
   return true;
+}
+
+/** Candidates that passed the filters, verified together (see verifyCandidates). */
+const MAX_CANDIDATES = 64;
+const candId = new Int32Array(MAX_CANDIDATES);
+const candOff = new Int32Array(MAX_CANDIDATES);
+const candLen = new Int32Array(MAX_CANDIDATES);
+const candBudget = new Uint8Array(MAX_CANDIDATES);
+let candCount = 0;
+
+/**
+ * Verifies the collected candidates with the OSA distance. Their code units are touched first, in a
+ * loop of independent loads, for the same reason the probes are done in passes.
+ */
+function verifyCandidates(index: DeleteIndex, hits: DeleteIndexHit[]): void {
+  const { chars } = index;
+  let touched = 0;
+  for (let c = 0; c < candCount; c++) touched += chars[candOff[c]!] ?? 0;
+  postTouch += touched;
+  if (qLen <= OsaPattern.MAX_LENGTH && !patternReady && candCount > 0) {
+    pattern.set(qCodes, qLen);
+    patternReady = true;
+  }
+  for (let c = 0; c < candCount; c++) {
+    const k = candBudget[c]!;
+    const d = qLen <= OsaPattern.MAX_LENGTH ? pattern.distance(chars, candOff[c]!, candLen[c]!) : osaWithinCodes(qCodes, qLen, chars, candOff[c]!, candLen[c]!, k);
+    if (d <= k) hits.push({ target: candId[c]!, distance: d });
+  }
+  candCount = 0;
 }
 
 /** Reference implementation: the same answer by scanning every target. For tests and benchmarks. */
