@@ -141,23 +141,35 @@ function matchText(
   const folded = foldPairs(key);
   // Ids already visited: the skeleton's, then each typo hit's (few; an array beats a Set here).
   const seen: number[] | undefined = sameSkeleton === undefined ? undefined : [...sameSkeleton];
-  const visitTypos = (q: string, seenSoFar: number[] | undefined): number[] | undefined => {
-    let out = seenSoFar;
-    const hits = index.reference ? scanTargets(index.deletes.targets, index.deletes.maxDistance, q) : queryDeleteIndex(index.deletes, q);
-    for (const hit of hits) {
-      const target = index.deletes.targets[hit.target]!;
-      // 1 − OSA distance / length, on typo keys.
-      const similarity = 1 - hit.distance / Math.max(q.length, target.length, 1);
-      for (const id of index.typoTargets[hit.target]!) {
-        if (out?.includes(id) === true) continue;
-        (out ??= []).push(id);
-        visit(id, similarity, explainAgainst(index, text, id));
-      }
+  const after = visitTypos(index, text, key, seen, visit);
+  if (folded !== key) visitTypos(index, text, folded, after, visit);
+}
+
+/**
+ * Visits the trusted labels within their typo budget of typo key `q` (not already in `seen`);
+ * returns the ids seen so far. A function of its own, not a closure in matchText: that closure
+ * was allocated on every call, and matchText runs several times per sender.
+ */
+function visitTypos(
+  index: TrustIndex,
+  text: string,
+  q: string,
+  seen: number[] | undefined,
+  visit: (labelId: number, similarity: number, findings: LazyFindings) => void,
+): number[] | undefined {
+  let out = seen;
+  const hits = index.reference ? scanTargets(index.deletes.targets, index.deletes.maxDistance, q) : queryDeleteIndex(index.deletes, q);
+  for (const hit of hits) {
+    const target = index.deletes.targets[hit.target]!;
+    // 1 − OSA distance / length, on typo keys.
+    const similarity = 1 - hit.distance / Math.max(q.length, target.length, 1);
+    for (const id of index.typoTargets[hit.target]!) {
+      if (out?.includes(id) === true) continue;
+      (out ??= []).push(id);
+      visit(id, similarity, explainAgainst(index, text, id));
     }
-    return out;
-  };
-  const after = visitTypos(key, seen);
-  if (folded !== key) visitTypos(folded, after);
+  }
+  return out;
 }
 
 /** The findings that explain `text` against trusted label `id`, computed when asked. */

@@ -31,23 +31,45 @@ function asciiTypoTable(): string[] {
   return table;
 }
 
+/** Single-unit typo-key output per ASCII code unit (0 when the output is longer), built with asciiTable. */
+let asciiUnits: Uint16Array | undefined;
+/** Scratch for building a key without one intermediate string per character. */
+let keyScratch = new Uint16Array(64);
+
+function buildAsciiUnits(table: readonly string[]): Uint16Array {
+  const units = new Uint16Array(128);
+  for (let c = 0; c < 128; c++) units[c] = table[c]!.length === 1 ? table[c]!.charCodeAt(0) : 0;
+  return units;
+}
+
 /** The typo key of a label (as written). */
 export function typoKey(label: string): string {
   const table = (asciiTable ??= asciiTypoTable());
-  let out = '';
-  for (let i = 0; i < label.length; i++) {
+  const units = (asciiUnits ??= buildAsciiUnits(table));
+  const n = label.length;
+  // Most labels are ASCII letters, digits and hyphens, each mapping to one unit: the key is built
+  // in a scratch array and made a string once (`+=` per character made n intermediate strings);
+  // a label that maps to itself is returned as is.
+  if (n > keyScratch.length) keyScratch = new Uint16Array(n);
+  let same = true;
+  for (let i = 0; i < n; i++) {
     const c = label.charCodeAt(i);
     if (c >= 128) return typoKeySlow(label);
-    out += table[c]!;
+    const u = units[c]!;
+    if (u === 0) return typoKeyAscii(label, table);
+    keyScratch[i] = u;
+    if (u !== c) same = false;
   }
+  return same ? label : String.fromCharCode.apply(null, keyScratch.subarray(0, n) as unknown as number[]);
+}
+
+/** ASCII labels with a character whose output has several units (`"` → `''`): the plain loop. */
+function typoKeyAscii(label: string, table: readonly string[]): string {
+  let out = '';
+  for (let i = 0; i < label.length; i++) out += table[label.charCodeAt(i)]!;
   return out;
 }
 
-/**
- * The per-unit definition (each code point's skeleton, unfolded) without building skeleton-unit
- * objects (0.28 → 0.11 µs per non-ASCII label of the benchmark's homoglyph stream): code points
- * are read as skeletonUnits reads them, a lone surrogate being one.
- */
 function typoKeySlow(label: string): string {
   const table = (asciiTable ??= asciiTypoTable());
   const n = label.length;
