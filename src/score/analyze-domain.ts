@@ -46,20 +46,39 @@ const MAX_SUBDOMAIN_LABELS = 8;
 /** Findings are computed only for the winning label: explaining costs more than finding (~10 µs). */
 type LazyFindings = () => readonly Finding[];
 
+/**
+ * The candidate labels found by the routes, with their best similarity and the findings of each
+ * route. Parallel arrays searched linearly: a sender has one or two candidates (a Map and its
+ * iterator were a sixth of what explaining a lookalike allocated).
+ */
 class Collector {
   /** Created on the first candidate: most senders have none. */
-  byLabel: Map<number, { similarity: number; parts: LazyFindings[] }> | undefined;
+  ids: number[] | undefined;
+  similarities: number[] = NONE;
+  parts: LazyFindings[][] = NO_PARTS;
 
   add(labelId: number, similarity: number, findings: LazyFindings): void {
-    this.byLabel ??= new Map();
-    const c = this.byLabel.get(labelId);
-    if (c === undefined) this.byLabel.set(labelId, { similarity, parts: [findings] });
-    else {
-      if (similarity > c.similarity) c.similarity = similarity;
-      c.parts.push(findings);
+    if (this.ids === undefined) {
+      this.ids = [labelId];
+      this.similarities = [similarity];
+      this.parts = [[findings]];
+      return;
+    }
+    const k = this.ids.indexOf(labelId);
+    if (k < 0) {
+      this.ids.push(labelId);
+      this.similarities.push(similarity);
+      this.parts.push([findings]);
+    } else {
+      if (similarity > this.similarities[k]!) this.similarities[k] = similarity;
+      this.parts[k]!.push(findings);
     }
   }
 }
+
+/** Placeholder of a Collector with no candidate (never written: add() replaces it first). */
+const NONE: number[] = [];
+const NO_PARTS: LazyFindings[][] = [];
 
 /** The findings of all routes to one label, without duplicates, in route order. */
 function materialize(parts: readonly LazyFindings[]): Finding[] {
@@ -333,17 +352,21 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
     }
   }
 
+  if (out.ids === undefined) return undefined;
+  let bestIndex = -1;
   let bestId = -1;
   let bestSimilarity = -1;
-  if (out.byLabel === undefined) return undefined;
-  for (const [id, c] of out.byLabel) {
-    if (c.similarity > bestSimilarity || (c.similarity === bestSimilarity && id < bestId)) {
+  for (let k = 0; k < out.ids.length; k++) {
+    const id = out.ids[k]!;
+    const similarity = out.similarities[k]!;
+    if (similarity > bestSimilarity || (similarity === bestSimilarity && id < bestId)) {
+      bestIndex = k;
       bestId = id;
-      bestSimilarity = c.similarity;
+      bestSimilarity = similarity;
     }
   }
-  if (bestId < 0) return undefined;
-  const findings = materialize(out.byLabel.get(bestId)!.parts);
+  if (bestIndex < 0) return undefined;
+  const findings = materialize(out.parts[bestIndex]!);
   if (findings.length === 0) return undefined;
   let best: DomainCandidate = { labelId: bestId, entry: pickEntry(index, bestId, suffix), similarity: Math.min(1, bestSimilarity), findings };
   const scripts = scriptFindings(label);
