@@ -35,6 +35,12 @@ function asciiTypoTable(): string[] {
 let asciiUnits: Uint16Array | undefined;
 /** Scratch for building a key without one intermediate string per character. */
 let keyScratch = new Uint16Array(64);
+/** keyScratch.subarray(0, n) per n, made once (a fresh subarray per key was an allocation per label). */
+let keyViews: Uint16Array[] = [];
+
+function keyView(n: number): Uint16Array {
+  return (keyViews[n] ??= keyScratch.subarray(0, n));
+}
 
 function buildAsciiUnits(table: readonly string[]): Uint16Array {
   const units = new Uint16Array(128);
@@ -50,7 +56,10 @@ export function typoKey(label: string): string {
   // Most labels are ASCII letters, digits and hyphens, each mapping to one unit: the key is built
   // in a scratch array and made a string once (`+=` per character made n intermediate strings);
   // a label that maps to itself is returned as is.
-  if (n > keyScratch.length) keyScratch = new Uint16Array(n);
+  if (n > keyScratch.length) {
+    keyScratch = new Uint16Array(n);
+    keyViews = [];
+  }
   let same = true;
   for (let i = 0; i < n; i++) {
     const c = label.charCodeAt(i);
@@ -60,7 +69,7 @@ export function typoKey(label: string): string {
     keyScratch[i] = u;
     if (u !== c) same = false;
   }
-  return same ? label : String.fromCharCode.apply(null, keyScratch.subarray(0, n) as unknown as number[]);
+  return same ? label : String.fromCharCode.apply(null, keyView(n) as unknown as number[]);
 }
 
 /** ASCII labels with a character whose output has several units (`"` → `''`): the plain loop. */
