@@ -8,11 +8,14 @@
  * bounded OSA. Recall is complete; a differential test checks it against a brute-force scan.
  *
  * Variants are never built as strings: a polynomial hash (mod 2^32) of a string with one or two
- * positions removed is computed in O(1) from prefix hashes. The keys live in one sorted
- * Uint32Array with an open-addressing Int32Array table over it, postings in an Int32Array.
- * perf-anchors.md §3/§5 measured this layout ("B1h") at ~5 µs per check at 10k labels and 88 MB
- * at 100k, against 56 µs and 420 MB for the usual string-keyed Map version. Hash collisions only
- * add candidates, which the verification rejects.
+ * positions removed is computed in O(1) from prefix hashes. The keys live in an open-addressing
+ * Int32Array table (a key with one target keeps it in its slot), other postings in an Int32Array,
+ * the targets' code units in one Uint16Array, behind two presence bit filters. perf-anchors.md
+ * §3/§5 measured the hashed layout ("B1h") at ~5 µs per check at 10k labels and 88 MB at 100k,
+ * against 56 µs and 420 MB for the usual string-keyed Map version; this one, with prefix indexing
+ * and probing in passes, measured 1.2 µs at 10k and 3.6 µs at 100k (`npm run bench`, stage
+ * "delete-index lookup"), 45 MB at 100k. Hash collisions only add candidates, which the
+ * verification rejects.
  */
 
 import { OsaPattern, osaWithin, osaWithinCodes } from './osa';
@@ -103,11 +106,11 @@ export interface DeleteIndex {
   readonly slots: Int32Array;
   readonly mask: number;
   /**
-   * Postings of the keys with two or more targets: the count, then POSTING_INTS integers per target — packed id, budget and
-   * length; the target's character mask; the offset of its code units in `chars` — budget 2
-   * first. The filters (depth, length, characters) read only this contiguous run: at 100,000
-   * labels a query scans ~90 postings but verifies ~10, and the per-target arrays it no longer
-   * touches were one cache miss each.
+   * Postings of the keys with two or more targets: the count, then POSTING_INTS integers per
+   * target (packed id, budget and length; the target's character mask; the offset of its code
+   * units in `chars`), budget 2 first. The filters (depth, length, characters) read only this
+   * contiguous run: at 100,000 labels a query scans ~90 postings but verifies ~6, and the
+   * per-target arrays it no longer touches were one cache miss each.
    */
   readonly post: Int32Array;
   /** Every target's code units, concatenated (verification reads them from here). */
@@ -116,12 +119,12 @@ export interface DeleteIndex {
   readonly minLengthDepth1: number;
   /** Length of the shortest target with a budget of 2 (Infinity when none). */
   readonly minLengthDepth2: number;
-  /** Per-query scratch for de-duplicating verified candidates. */
+  /** Per-query scratch for de-duplicating candidates, used once a query has more than SEEN_CAP. */
   readonly stamp: Uint32Array;
   /**
    * Presence filters in front of the table: one bit per (hashed) key, 5.3–8 bits per key (see
-   * filterBits), at most 2 MB. Most probes are for variants no trusted label has; the bit answers them from a
-   * cache-resident array instead of a cache miss in the table. `present2` holds only keys with a
+   * filterBits), at most 2 MB. Most probes are for variants no trusted label has; the bit answers
+   * them from a small array instead of a cache miss in the table. `present2` holds only keys with a
    * budget-2 target: two-deletion probes of the query can only meet those, and the short variants
    * they produce are shared by many budget-1 labels (measured at 100,000 labels: 16 keys found per
    * query, most of them useless to a two-deletion probe).
