@@ -1,6 +1,6 @@
 /**
  * A fast path for the most common non-ASCII labels in lookalike mail: Latin-1 accented letters,
- * Cyrillic and Greek small letters mixed with ASCII (`cоntoso`, `cöntoso`, `аррӏе` aside from ӏ).
+ * Cyrillic, Greek and Armenian letters mixed with ASCII (`cоntoso`, `cöntoso`, `baոk`, `аррӏе`).
  *
  * For these code points UTS #46 (§4, nontransitional) is the identity (each is `valid` in the
  * IdnaMappingTable and NFC-stable, and a sequence of them without combining marks stays NFC), none
@@ -38,8 +38,18 @@ function isSimple(c: number): boolean {
     c === 0x2d || // -
     (c >= 0xdf && c <= 0xff && c !== 0xf7) || // ß à..ö ø..ÿ
     (c >= 0x3ac && c <= 0x3ce) || // Greek small ά..ώ (final sigma ς kept: nontransitional)
-    (c >= 0x430 && c <= 0x45f) // Cyrillic small а..џ
+    (c >= 0x430 && c <= 0x45f) || // Cyrillic small а..џ
+    (c >= 0x561 && c <= 0x586) // Armenian small ա..ֆ (ո, օ, ս read as n, o, u)
   );
+}
+
+/**
+ * Capitals whose UTS #46 mapping is their one-to-one lowercase, which `toLowerCase` gives too:
+ * Latin-1 À..Þ (not ×), Cyrillic Ѐ..Я, Armenian Ա..Ֆ. Greek capitals are left to tr46: JavaScript
+ * lowercases a final Σ to ς, UTS #46 always to σ.
+ */
+function isSimpleCapital(c: number): boolean {
+  return (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x400 && c <= 0x42f) || (c >= 0x531 && c <= 0x556);
 }
 
 /**
@@ -51,8 +61,9 @@ export function simpleLabel(label: string): { readonly ascii: string; readonly u
   let nonAscii = false;
   for (let i = 0; i < label.length; i++) {
     const c = label.charCodeAt(i);
-    if (c >= 0x41 && c <= 0x5a) {
+    if ((c >= 0x41 && c <= 0x5a) || isSimpleCapital(c)) {
       if (lower === label) lower = label.toLowerCase();
+      if (c > 0x7f) nonAscii = true;
       continue;
     }
     if (!isSimple(c)) return null;
