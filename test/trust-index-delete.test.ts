@@ -93,6 +93,8 @@ describe('delete index (differential against a brute-force scan)', () => {
   const labels = [...new Set(disposable.filter((_, i) => i % 37 === 0).map((d) => d.split('.')[0]!))].slice(0, 2500);
   const budgets = labels.map((l) => (l.length >= 9 ? 2 : l.length >= 5 ? 1 : 0));
   const index = buildDeleteIndex(labels, budgets);
+  // The same index probed one probe at a time (the default for small tables): both must agree.
+  const sequential = buildDeleteIndex(labels, budgets, { passes: false });
 
   const mutate = (s: string, ops: number[]): string => {
     let out = s;
@@ -112,7 +114,9 @@ describe('delete index (differential against a brute-force scan)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: labels.length - 1 }), fc.array(fc.nat(1000), { maxLength: 3 }), (i, ops) => {
         const q = mutate(labels[i]!, ops);
-        expect(queryDeleteIndex(index, q)).toEqual(scanTargets(labels, budgets, q));
+        const truth = scanTargets(labels, budgets, q);
+        expect(queryDeleteIndex(index, q)).toEqual(truth);
+        expect(queryDeleteIndex(sequential, q)).toEqual(truth);
       }),
       { seed: 1234, numRuns: 1500 },
     );
@@ -121,7 +125,9 @@ describe('delete index (differential against a brute-force scan)', () => {
   it('returns exactly the targets a full scan finds, for random strings', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 20 }), (q) => {
-        expect(queryDeleteIndex(index, q)).toEqual(scanTargets(labels, budgets, q));
+        const truth = scanTargets(labels, budgets, q);
+        expect(queryDeleteIndex(index, q)).toEqual(truth);
+        expect(queryDeleteIndex(sequential, q)).toEqual(truth);
       }),
       { seed: 99, numRuns: 500 },
     );
@@ -136,9 +142,11 @@ describe('delete index (differential against a brute-force scan)', () => {
     const targets = [...new Set(near)];
     const budget = targets.map(() => 2);
     const idx = buildDeleteIndex(targets, budget);
+    const seq = buildDeleteIndex(targets, budget, { passes: !idx.passes });
     for (const q of [base, 'contosopaymnets1', 'cnotosopayments1x', 'zzzzzzzzzzzzzzzz']) {
       const hits = queryDeleteIndex(idx, q);
       expect(hits).toEqual(scanTargets(targets, budget, q));
+      expect(queryDeleteIndex(seq, q)).toEqual(hits);
       if (q === base) expect(hits.length).toBe(targets.length);
     }
   });
@@ -152,7 +160,7 @@ describe('delete index (differential against a brute-force scan)', () => {
         fc.array(fc.nat(40), { maxLength: 2 }),
         (targets, pick, ops) => {
           const budget = targets.map((t) => (t.length >= 9 ? 2 : 1));
-          const idx = buildDeleteIndex(targets, budget);
+          const idx = buildDeleteIndex(targets, budget, { passes: targets.length % 2 === 0 });
           const q = mutate(targets[pick % targets.length]!, ops.map((o) => o * 4 + (o % 4)));
           expect(queryDeleteIndex(idx, q)).toEqual(scanTargets(targets, budget, q));
         },
@@ -163,6 +171,8 @@ describe('delete index (differential against a brute-force scan)', () => {
 
   it('finds a one-edit typo of a 5+ letter label and nothing for a 4-letter one', () => {
     const small = buildDeleteIndex(['contoso', 'ups'], [1, 0]);
+    expect(small.passes).toBe(false); // a tiny table is probed one probe at a time
+    expect(index.passes).toBe(true);
     expect(queryDeleteIndex(small, 'contso').map((h) => h.target)).toEqual([0]);
     expect(queryDeleteIndex(small, 'ubs')).toEqual([]);
     expect(queryDeleteIndex(small, 'ups')).toEqual([{ target: 1, distance: 0 }]);
