@@ -462,7 +462,7 @@ export function queryDeleteIndex(index: DeleteIndex, query: string): DeleteIndex
 }
 
 /** Keeps the loads of the postings heads from being optimised away (their sum is not used). */
-export let postTouch = 0;
+let postTouch = 0;
 
 /** Per-query probe scratch: at most 1 + PREFIX + PREFIX·(PREFIX−1)/2 probes. */
 const MAX_PROBES = 1 + PREFIX + (PREFIX * (PREFIX - 1)) / 2;
