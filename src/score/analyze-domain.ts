@@ -48,8 +48,8 @@ type LazyFindings = () => readonly Finding[];
 
 /**
  * The candidate labels found by the routes, with their best similarity and the findings of each
- * route. Parallel arrays searched linearly: a sender has one or two candidates (a Map and its
- * iterator were a sixth of what explaining a lookalike allocated).
+ * route. Parallel arrays searched linearly: a sender has one or two candidates (a Map with its
+ * entry iterator was ~5% of the ~7.7 KB allocated per flagged sender, sampled).
  */
 class Collector {
   /** Created on the first candidate: most senders have none. */
