@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createDetector } from '../src/detector';
 import { codes, detector, expectCase, type DetectorCase } from './helpers/detector';
 
 // One table per family of reason codes; each row is a realistic sender with what must be reported.
@@ -163,5 +164,22 @@ describe('emoji in display names', () => {
   });
   it('a joiner between letters is still reported', () => {
     expect(codes(detector.check('"Ana\u200DPereira" <x@example.org>'))).toContain('invisible-char');
+  });
+});
+
+describe('a whole trusted host written with hyphens', () => {
+  // Trusted hosts of three or more labels (a partner's mail host, a cloud tenant) spelled as one label.
+  const hostDetector = createDetector(['r2.dns-cloud.net', 'eu.fabrikam.com.br', 'contoso.com']);
+  const check = (s: string) => hostDetector.check(s);
+  it.each<DetectorCase>([
+    { description: 'subdomain, hyphenated label and suffix', sender: 'ap@r2-dns-cloud-net.work', verdict: 'lookalike', codes: ['tld-swap'], match: 'r2.dns-cloud.net' },
+    { description: 'two-label public suffix', sender: 'ap@eu-fabrikam-com-br.net', verdict: 'lookalike', codes: ['tld-swap'], match: 'eu.fabrikam.com.br' },
+    { description: 'only part of the host is not this technique', sender: 'ap@r2-dns-cloud.work', verdict: 'unknown' },
+  ])('$description', (c) => {
+    const r = expectCase(c, check);
+    if (c.verdict === 'lookalike') {
+      const messages = r.reasons.filter((x) => x.code === 'tld-swap').map((x) => x.message);
+      expect(messages.some((m) => m.includes(`writes the trusted host ${c.match} into its label with hyphens`))).toBe(true);
+    }
   });
 });

@@ -81,6 +81,7 @@ export function findingMessage(f: Finding, ctx: ExplainContext): string {
       return `${s} swaps ${q(d['trusted'])} to ${q(d['sender'])} at positions ${ord(p[0])}-${ord(p[1])} of ${t}.`;
     }
     case 'tld-swap':
+      if (d['trustedHost'] !== undefined) return `${s} writes the trusted host ${String(d['trustedHost'])} into its label with hyphens (${q(d['hyphenated'])}) under another suffix.`;
       return d['hyphenated'] !== undefined
         ? `${s} writes the suffix of ${t} into the label (${q(`-${String(d['hyphenated'])}`)}) under another suffix.`
         : `${s} uses the suffix .${String(d['suffix'])} where ${t} uses .${String(d['trustedSuffix'])}.`;

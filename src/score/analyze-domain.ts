@@ -279,6 +279,12 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
       if (entry === undefined) continue;
       out.add(id, 0.85, () => [{ code: 'tld-swap', detail: { suffix, trustedSuffix: entry.suffix, hyphenated: label.slice(p + 1) } }]);
     }
+    // `r2-dns-cloud-net.work`: a whole trusted host of three or more labels, dots written as hyphens.
+    for (const entry of index.hyphenHosts.get(label) ?? []) {
+      const id = index.labelIds.get(entry.label);
+      if (id === undefined) continue;
+      out.add(id, 0.85, () => [{ code: 'tld-swap', detail: { suffix, trustedSuffix: entry.suffix, hyphenated: label, trustedHost: entry.domain } }]);
+    }
   }
 
   // 4. Subdomain labels: a trusted domain or brand in front of an unrelated domain (level squat).

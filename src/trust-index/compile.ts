@@ -95,6 +95,12 @@ export interface TrustIndex {
   readonly suffixEntries: boolean;
   /** Most labels in a trusted host (`hosts` keys): longer label sequences of a sender cannot be one. */
   readonly maxHostLabels: number;
+  /**
+   * Trusted hosts of three or more labels written with hyphens for dots (`r2-dns-cloud-net` for
+   * `r2.dns-cloud.net`) → entries: a sender label that spells a whole trusted host that way. Two-label
+   * hosts (`contoso-com`) are found through the label and suffix instead (analyze-domain.ts).
+   */
+  readonly hyphenHosts: ReadonlyMap<string, readonly TrustedEntry[]>;
   /** Reference mode: answer skeleton and typo lookups by scanning every label (tests, benchmarks). */
   readonly reference: boolean;
 }
@@ -284,6 +290,7 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
 
   let suffixEntries = false;
   let maxHostLabels = 0;
+  const hyphenHosts = new Map<string, TrustedEntry[]>();
   for (let i = 0; i < list.length; i++) {
     const entry = compileEntry(list[i], i, options.file, policy, extraShared);
     entries.push(entry);
@@ -298,6 +305,7 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
       let labelsInHost = 1;
       for (let dot = entry.domain.indexOf('.'); dot >= 0; dot = entry.domain.indexOf('.', dot + 1)) labelsInHost++;
       if (labelsInHost > maxHostLabels) maxHostLabels = labelsInHost;
+      if (labelsInHost >= 3) push(hyphenHosts, entry.domain.split('.').join('-'), entry);
     }
     let id = labelIds.get(entry.label);
     if (id === undefined) {
@@ -372,6 +380,7 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
     extraSharedProviders: extraShared,
     suffixEntries,
     maxHostLabels,
+    hyphenHosts: filtered(hyphenHosts),
     reference: options.reference === true,
   };
 }
