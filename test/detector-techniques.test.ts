@@ -183,3 +183,14 @@ describe('a whole trusted host written with hyphens', () => {
     }
   });
 });
+
+describe('a whole trusted host written with hyphens, in a subdomain', () => {
+  const hostDetector = createDetector(['r2.dns-cloud.net', 'contoso.com']);
+  it.each<DetectorCase>([
+    { description: 'hyphenated host in front of an unrelated domain', sender: 'ap@r2-dns-cloud-net.evil-mail.com', verdict: 'lookalike', codes: ['subdomain-embedding'], match: 'r2.dns-cloud.net' },
+    { description: 'a partial host in a subdomain is not this technique', sender: 'ap@r2-dns.evil-mail.com', verdict: 'unknown' },
+  ])('$description', (c) => {
+    const r = expectCase(c, (s) => hostDetector.check(s));
+    if (c.verdict === 'lookalike') expect(r.reasons.some((x) => x.message.includes("puts 'r2.dns-cloud.net'"))).toBe(true);
+  });
+});

@@ -316,6 +316,14 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
           out.add(id, similarity * 0.7, () => [...findings(), { code: 'subdomain-embedding', detail: { token, where: 'subdomain', registrableDomain } }]);
         });
       }
+      // A whole trusted host written with hyphens (`r2-dns-cloud-net.evil.com`).
+      if (whole.includes('-')) {
+        for (const entry of index.hyphenHosts.get(whole) ?? []) {
+          const id = index.labelIds.get(entry.label);
+          if (id === undefined) continue;
+          out.add(id, 0.8, () => [{ code: 'subdomain-embedding', detail: { embeddedDomain: entry.domain, hyphenated: whole, where: 'subdomain', registrableDomain } }]);
+        }
+      }
     }
     // 5. Dot insertion: `cont.oso.com` splits the trusted label `contoso` with a dot.
     const last = subLabels.slice(-2);
