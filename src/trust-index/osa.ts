@@ -2,9 +2,10 @@
  * Optimal string alignment distance (restricted Damerau–Levenshtein: insert, delete, substitute,
  * swap of two adjacent characters, no substring edited twice).
  *
- * Two entry points: `osaWithin` (is the distance ≤ k? — used to verify index candidates on the hot
- * path) and `osaAlign` (the full edit script — used only for explanations of flagged senders).
- * Both work on arrays of UTF-16 code units or code points, so callers choose the alphabet.
+ * Entry points: `OsaPattern` (bit-parallel, one query against many candidates: the delete index's
+ * verification), `osaWithinCodes` / `osaWithin` (is the distance ≤ k? — banded, for queries longer
+ * than a pattern holds and for the reference scan) and `osaAlign` (the full edit script — used only
+ * for explanations of flagged senders).
  */
 
 /** Reusable rows, grown on demand: avoids allocating three arrays per candidate on the hot path. */
@@ -12,66 +13,33 @@ let rowA = new Int32Array(72);
 let rowB = new Int32Array(72);
 let rowC = new Int32Array(72);
 
-/**
- * The OSA distance between `a` and `b` when it is at most `k`, else `k + 1`.
- * Banded: cells farther than k from the diagonal cannot lead to a distance ≤ k, and a row whose
- * minimum exceeds k ends the search. For domain labels (median 9, max 63 characters) and k ≤ 2 this
- * touches at most 5 cells per row.
- */
-export function osaWithin(a: string, b: string, k: number): number {
-  const n = a.length;
-  const m = b.length;
-  if (Math.abs(n - m) > k) return k + 1;
-  if (n === 0 || m === 0) return Math.max(n, m) <= k ? Math.max(n, m) : k + 1;
-  if (m + 1 > rowA.length) {
-    rowA = new Int32Array(m + 1);
-    rowB = new Int32Array(m + 1);
-    rowC = new Int32Array(m + 1);
-  }
-  const big = k + 1;
-  // prev2 = row i-2, prev = row i-1, cur = row i
-  let prev2 = rowA;
-  let prev = rowB;
-  let cur = rowC;
-  for (let j = 0; j <= m; j++) prev[j] = j <= k ? j : big;
-  for (let i = 1; i <= n; i++) {
-    const lo = Math.max(1, i - k);
-    const hi = Math.min(m, i + k);
-    cur[0] = i <= k ? i : big;
-    if (lo > 1) cur[lo - 1] = big;
-    let rowMin = cur[0]!;
-    const ai = a.charCodeAt(i - 1);
-    for (let j = lo; j <= hi; j++) {
-      const bj = b.charCodeAt(j - 1);
-      const cost = ai === bj ? 0 : 1;
-      let v = prev[j - 1]! + cost;
-      const del = prev[j]! + 1;
-      if (del < v) v = del;
-      const ins = cur[j - 1]! + 1;
-      if (ins < v) v = ins;
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
-        const t = prev2[j - 2]! + 1;
-        if (t < v) v = t;
-      }
-      if (v > big) v = big;
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (hi < m) cur[hi + 1] = big;
-    if (rowMin > k) return big;
-    const t = prev2;
-    prev2 = prev;
-    prev = cur;
-    cur = t;
-  }
-  const d = prev[m]!;
-  return d <= k ? d : big;
+/** Scratch code-unit arrays for osaWithin, grown on demand. */
+let codesA: Uint16Array = new Uint16Array(72);
+let codesB: Uint16Array = new Uint16Array(72);
+
+function toCodes(s: string, into: Uint16Array): Uint16Array {
+  const out = s.length > into.length ? new Uint16Array(s.length) : into;
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
 }
 
 /**
- * `osaWithin` over code-unit arrays: `a[0..n)` against `b[bOff..bOff+m)`. The delete index keeps
- * every target's code units in one Uint16Array, so verifying a candidate reads one contiguous run
- * instead of chasing a string pointer (a cache miss per candidate at 100,000 labels).
+ * The OSA distance between `a` and `b` when it is at most `k`, else `k + 1`: osaWithinCodes on
+ * the strings' UTF-16 code units (the reference scan and tests use this form).
+ */
+export function osaWithin(a: string, b: string, k: number): number {
+  codesA = toCodes(a, codesA);
+  codesB = toCodes(b, codesB);
+  return osaWithinCodes(codesA, a.length, codesB, 0, b.length, k);
+}
+
+/**
+ * The OSA distance between `a[0..n)` and `b[bOff..bOff+m)` when it is at most `k`, else `k + 1`.
+ * Banded: cells farther than k from the diagonal cannot lead to a distance ≤ k, and a row whose
+ * minimum exceeds k ends the search. For domain labels (median 9, max 63 characters) and k ≤ 2 this
+ * touches at most 5 cells per row. Code-unit arrays, because the delete index keeps every target's
+ * code units in one Uint16Array: verifying a candidate reads one contiguous run instead of chasing
+ * a string pointer (a cache miss per candidate at 100,000 labels).
  */
 export function osaWithinCodes(a: Uint16Array, n: number, b: Uint16Array, bOff: number, m: number, k: number): number {
   if (Math.abs(n - m) > k) return k + 1;
