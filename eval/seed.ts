@@ -4,23 +4,14 @@
  * two machines pick exactly the same domains, variants and splits.
  */
 
+import { fnv1a32 } from '../src/trust-index/hash';
+
 /** The seed of every sample and split. Changing it is the way to check that figures are not seed luck. */
 export const EVAL_SEED = 20_260_501;
 
-/** FNV-1a over the UTF-16 code units of `text`, mixed with `seed`; an unsigned 32-bit integer. */
+/** FNV-1a over the UTF-16 code units of `text`, mixed with `seed`; an unsigned 32-bit integer (the library's own). */
 export function hash32(text: string, seed: number = EVAL_SEED): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  // Final avalanche (from murmur3's fmix32) so that close strings land far apart.
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b) >>> 0;
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35) >>> 0;
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fnv1a32(text, seed);
 }
 
 /** `hash32` scaled to [0, 1). */

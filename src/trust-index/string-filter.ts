@@ -10,16 +10,7 @@
  * answers never change; only their cost does.
  */
 
-/** 32-bit FNV-1a over UTF-16 code units, finished with the murmur3 mixer (hashes keep all bits). */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
+import { fnv1a32 } from './hash';
 
 /** Bits per key: with two probes the false-positive rate is (1 − e^(−2/16))² ≈ 1.4%. */
 const BITS_PER_KEY = 16;
@@ -36,7 +27,7 @@ export class StringFilter {
     this.words = new Int32Array(bits >>> 5);
     this.shift = 32 - Math.log2(bits);
     for (const key of keys) {
-      const h = hashString(key);
+      const h = fnv1a32(key);
       this.set(h >>> this.shift);
       this.set(Math.imul(h, 0x9e3779b1) >>> this.shift);
     }
@@ -52,7 +43,7 @@ export class StringFilter {
 
   /** False when `s` is certainly not among the keys; true when it may be. */
   mayHave(s: string): boolean {
-    const h = hashString(s);
+    const h = fnv1a32(s);
     return this.get(h >>> this.shift) && this.get(Math.imul(h, 0x9e3779b1) >>> this.shift);
   }
 }
