@@ -98,6 +98,11 @@ function sameFinding(a: Finding, b: Finding): boolean {
   return a.code === b.code && a.detail['position'] === b.detail['position'] && JSON.stringify(a.detail) === JSON.stringify(b.detail);
 }
 
+/** The label id of a trusted entry (every entry's label has one: compileTrustedList assigns it). */
+function labelIdOf(index: TrustIndex, entry: TrustedEntry): number {
+  return index.labelIds.get(entry.label)!;
+}
+
 /** The entry to name for a label: same suffix as the sender first, then organisations, then input order. */
 function pickEntry(index: TrustIndex, labelId: number, suffix: string | null): TrustedEntry {
   const list = index.labelEntries[labelId]!;
@@ -281,9 +286,7 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
     }
     // `r2-dns-cloud-net.work`: a whole trusted host of three or more labels, dots written as hyphens.
     for (const entry of index.hyphenHosts.get(label) ?? []) {
-      const id = index.labelIds.get(entry.label);
-      if (id === undefined) continue;
-      out.add(id, 0.85, () => [{ code: 'tld-swap', detail: { suffix, trustedSuffix: entry.suffix, hyphenated: label, trustedHost: entry.domain } }]);
+      out.add(labelIdOf(index, entry), 0.85, () => [{ code: 'tld-swap', detail: { suffix, trustedSuffix: entry.suffix, hyphenated: label, trustedHost: entry.domain } }]);
     }
   }
 
@@ -301,8 +304,7 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
         if (embedded === undefined) continue;
         if (seq === registrableDomain || registrableDomain.endsWith(`.${seq}`) || seq.endsWith(`.${registrableDomain}`)) continue;
         for (const e of embedded) {
-          const id = index.labelIds.get(e.label)!;
-          out.add(id, 0.8, () => [{ code: 'subdomain-embedding', detail: { embeddedDomain: seq, where: 'subdomain', registrableDomain } }]);
+          out.add(labelIdOf(index, e), 0.8, () => [{ code: 'subdomain-embedding', detail: { embeddedDomain: seq, where: 'subdomain', registrableDomain } }]);
         }
       }
     }
@@ -319,9 +321,7 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
       // A whole trusted host written with hyphens (`r2-dns-cloud-net.evil.com`).
       if (whole.includes('-')) {
         for (const entry of index.hyphenHosts.get(whole) ?? []) {
-          const id = index.labelIds.get(entry.label);
-          if (id === undefined) continue;
-          out.add(id, 0.8, () => [{ code: 'subdomain-embedding', detail: { embeddedDomain: entry.domain, hyphenated: whole, where: 'subdomain', registrableDomain } }]);
+          out.add(labelIdOf(index, entry), 0.8, () => [{ code: 'subdomain-embedding', detail: { embeddedDomain: entry.domain, hyphenated: whole, where: 'subdomain', registrableDomain } }]);
         }
       }
     }
