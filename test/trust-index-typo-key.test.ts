@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { skeletonUnits } from '../src/skeleton';
+import { skeleton, skeletonOfCodePoint, skeletonUnits } from '../src/skeleton';
 import { foldPairs, typoKey } from '../src/trust-index/typo-key';
 
 describe('typo key', () => {
@@ -27,5 +27,30 @@ describe('typo key', () => {
       }),
       { seed: 128, numRuns: 2000 },
     );
+  });
+
+  // analyzeDomain skips the typo query when a same-skeleton label already scores above any typo
+  // hit; that is sound only if a typo hit at distance 0 always has the sender's skeleton, i.e. the
+  // typo key determines the skeleton (expand m, w, d back to rn, vv, cl).
+  it('determines the skeleton: no prototype but rn, vv, cl contains m, w or d', () => {
+    const offenders: string[] = [];
+    for (let cp = 0; cp < 0x110000; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const out = skeletonOfCodePoint(cp);
+      if (out !== 'rn' && out !== 'vv' && out !== 'cl' && /[mwd]/u.test(out)) offenders.push(`U+${cp.toString(16)} → ${out}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it.each([
+    { description: 'Cyrillic о', label: 'nоrthwind' },
+    { description: 'rn written for m', label: 'rnicrosoft' },
+    { description: 'vv written for w', label: 'vvoodgrove' },
+    { description: 'cl written for d', label: 'fabrikam-clata' },
+    { description: 'Greek and digits', label: 'αdventure-w0rks' },
+  ])('expanding the typo key gives the skeleton ($description)', ({ label }) => {
+    const expand = (k: string): string => k.replace(/[mwd]/gu, (c) => ({ m: 'rn', w: 'vv', d: 'cl' })[c]!);
+    expect(expand(typoKey(label))).toBe(skeleton(label));
+    expect(expand(foldPairs(typoKey(label)))).toBe(skeleton(label));
   });
 });
