@@ -110,21 +110,19 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
   }
   const normalizedLocalPart = local === undefined ? undefined : normalizeLocalPart(local);
   const address = normalizedLocalPart === undefined ? undefined : `${normalizedLocalPart}@${norm.unicode}`;
-  // Built by assignment, in the documented key order: conditional spreads (`...(x ? {} : {x})`)
-  // made this object a third of checkMailbox's own time (CPU profile of the header stream).
-  const parts: { -readonly [K in keyof SenderParts]: SenderParts[K] } = { raw: input } as SenderParts;
-  if (displayName !== undefined) parts.displayName = displayName;
-  if (local !== undefined) parts.localPart = local;
-  if (normalizedLocalPart !== undefined) parts.normalizedLocalPart = normalizedLocalPart;
-  if (address !== undefined) parts.address = address;
-  parts.domain = norm.unicode;
-  parts.asciiDomain = norm.ascii;
-  parts.registrableDomain = norm.registrableDomain;
-  parts.publicSuffix = norm.publicSuffix;
-  parts.subdomain = norm.subdomain;
-  parts.label = norm.label;
-  parts.hiddenChars = hidden.length > MAX_HIDDEN_LISTED ? hidden.slice(0, MAX_HIDDEN_LISTED) : hidden;
-  const sender: SenderParts = parts;
+  const hiddenChars = hidden.length > MAX_HIDDEN_LISTED ? hidden.slice(0, MAX_HIDDEN_LISTED) : hidden;
+  // One object literal per shape, keys in the documented order: a literal is allocated whole,
+  // where adding keys one by one grew a separate property store (about 40% of a trusted sender's
+  // allocations), and conditional spreads were a third of checkMailbox's time (CPU profile).
+  // `address` and `normalizedLocalPart` exist exactly when `local` does.
+  const sender: SenderParts =
+    local === undefined || normalizedLocalPart === undefined || address === undefined
+      ? displayName === undefined
+        ? { raw: input, domain: norm.unicode, asciiDomain: norm.ascii, registrableDomain: norm.registrableDomain, publicSuffix: norm.publicSuffix, subdomain: norm.subdomain, label: norm.label, hiddenChars }
+        : { raw: input, displayName, domain: norm.unicode, asciiDomain: norm.ascii, registrableDomain: norm.registrableDomain, publicSuffix: norm.publicSuffix, subdomain: norm.subdomain, label: norm.label, hiddenChars }
+      : displayName === undefined
+        ? { raw: input, localPart: local, normalizedLocalPart, address, domain: norm.unicode, asciiDomain: norm.ascii, registrableDomain: norm.registrableDomain, publicSuffix: norm.publicSuffix, subdomain: norm.subdomain, label: norm.label, hiddenChars }
+        : { raw: input, displayName, localPart: local, normalizedLocalPart, address, domain: norm.unicode, asciiDomain: norm.ascii, registrableDomain: norm.registrableDomain, publicSuffix: norm.publicSuffix, subdomain: norm.subdomain, label: norm.label, hiddenChars };
   const hiddenFound = hiddenFindings(hidden);
   const senderDomain = norm.unicode;
 
