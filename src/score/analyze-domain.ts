@@ -10,6 +10,7 @@ import { codePointLength } from '../normalize/normalize-domain';
 import { analyzeScripts, skeleton } from '../skeleton';
 import { queryDeleteIndex, scanTargets } from '../trust-index/delete-index';
 import type { TrustIndex } from '../trust-index/compile';
+import { skeletonFnv1a32 } from '../trust-index/skeleton-hash';
 import { foldPairs, typoKey } from '../trust-index/typo-key';
 import type { TrustedEntry } from '../types';
 import { compareLabels, type Finding } from './compare-labels';
@@ -127,7 +128,8 @@ const NO_FINDINGS: LazyFindings = () => [];
  * and (when `typos`) within the typo budget. Calls back with each label id and its comparison.
  *
  * Hot path: every sender runs this several times (whole label, combo cores, tokens) and almost
- * always finds nothing, so the no-match path is one skeleton and one Map lookup with no allocation.
+ * always finds nothing, so the no-match path hashes the skeleton without building it and reads two
+ * filter bits, with no allocation.
  * An exact match needs no lookup of its own: a lowercase label equal to a trusted one has its
  * skeleton, so it is among the skeleton's ids.
  */
@@ -137,10 +139,13 @@ function matchText(
   typos: boolean,
   visit: (labelId: number, similarity: number, findings: LazyFindings) => number | void,
 ): void {
-  const sk = skeleton(text);
-  const sameSkeleton = index.reference
-    ? index.labelSkeletons.flatMap((other, id) => (other === sk ? [id] : []))
-    : index.skeletonIds.get(sk);
+  let sameSkeleton: readonly number[] | undefined;
+  if (index.reference) {
+    const sk = skeleton(text);
+    sameSkeleton = index.labelSkeletons.flatMap((other, id) => (other === sk ? [id] : []));
+  } else if (index.skeletonFilter.mayHaveHash(skeletonFnv1a32(text))) {
+    sameSkeleton = index.skeletonIds.get(skeleton(text));
+  }
   let exactId = -1;
   let lower: string | undefined;
   // The best score a visit reported for a same-skeleton label (visitors that score return it).

@@ -21,7 +21,7 @@ import { nameKey, nameTokens } from './name-key';
 import { parseTrustedEntryText, parseTrustedList } from './parse-trusted-list';
 import { isSharedProviderDomain } from './shared-providers';
 import { typoKey } from './typo-key';
-import { filtered } from './string-filter';
+import { filtered, StringFilter } from './string-filter';
 import { WordMatcher } from './word-matcher';
 
 /** Policy knobs of the index, resolved (see DetectorOptions for the documented meaning). */
@@ -80,6 +80,11 @@ export interface TrustIndex {
   readonly labelSkeletons: readonly string[];
   /** Label skeleton → label ids. */
   readonly skeletonIds: ReadonlyMap<string, readonly number[]>;
+  /**
+   * A filter over the keys of `skeletonIds`, at every list size: probed with `skeletonFnv1a32`
+   * (./skeleton-hash.ts), so that a sender label's skeleton is built only when it may be known.
+   */
+  readonly skeletonFilter: StringFilter;
   /** Unique typo keys (src/trust-index/typo-key.ts) of labels; target id → label ids. */
   readonly typoTargets: readonly (readonly number[])[];
   readonly deletes: DeleteIndex;
@@ -371,6 +376,7 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
     labelIds: filtered(labelIds),
     labelSkeletons,
     skeletonIds: filtered(skeletonIds),
+    skeletonFilter: new StringFilter(skeletonIds.keys(), skeletonIds.size),
     typoTargets,
     deletes,
     names: filtered(names),

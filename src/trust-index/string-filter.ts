@@ -43,7 +43,11 @@ export class StringFilter {
 
   /** False when `s` is certainly not among the keys; true when it may be. */
   mayHave(s: string): boolean {
-    const h = fnv1a32(s);
+    return this.mayHaveHash(fnv1a32(s));
+  }
+
+  /** `mayHave` for a string whose `fnv1a32` the caller computed (e.g. without building the string). */
+  mayHaveHash(h: number): boolean {
     return this.get(h >>> this.shift) && this.get(Math.imul(h, 0x9e3779b1) >>> this.shift);
   }
 }
