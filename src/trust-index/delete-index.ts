@@ -111,13 +111,19 @@ export interface DeleteIndex {
   /** Maximum distance allowed for each target (0, 1 or 2). */
   readonly maxDistance: Uint8Array;
   /**
-   * Open-addressing table, SLOT_INTS Int32 per slot: [variant hash, ref, mask, chars offset].
-   * ref 0 marks an empty slot; ref > 0 is 1 + the offset of the key's postings in `post`; ref < 0
-   * is a key with a single target, stored in the slot itself (~ref is its packed posting, then its
-   * character mask and chars offset). Most keys have one target (at 10,000 labels, 76% of the keys
-   * a typo lookalike's probes find), so most finds cost one cache miss instead of two.
+   * Open-addressing table, SLOT_INTS Int32 per slot: [variant hash, ref]. ref 0 marks an empty
+   * slot; ref > 0 is 1 + the offset of the key's postings in `post`; ref < 0 is a key with a single
+   * target, stored in the slot itself (~ref is its packed posting; its character mask and chars
+   * offset are in `targetMask` and `targetOff`). Most keys have one target (at 10,000 labels, 76%
+   * of the keys a typo lookalike's probes find), so most finds need no postings run. Eight bytes a
+   * slot: at 100,000 labels the table is 17 MB, where 16-byte slots (mask and offset in the slot)
+   * made 34 MB, larger than this machine's last-level cache.
    */
   readonly slots: Int32Array;
+  /** Character mask of each target (see charMask), read for single-target keys that pass the length filter. */
+  readonly targetMask: Int32Array;
+  /** Offset of each target's code units in `chars`. */
+  readonly targetOff: Int32Array;
   readonly mask: number;
   /**
    * Postings of the keys with two or more targets: the count, then POSTING_INTS integers per
@@ -154,8 +160,8 @@ export interface DeleteIndex {
 
 /** Integers per posting: packed (id | budget << 21 | length << 23), character mask, chars offset. */
 const POSTING_INTS = 3;
-/** Integers per table slot: hash, ref, and for a single-target key its mask and chars offset. */
-const SLOT_INTS = 4;
+/** Integers per table slot: hash and ref. */
+const SLOT_INTS = 2;
 /** Lengths are stored in 7 bits; this value means "this long or longer" (no length filter). */
 const LEN_CAP = 127;
 
@@ -306,8 +312,6 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
     const count = post[at]!;
     if (count === 1) {
       slots[s0 + 1] = ~post[at + 1]!;
-      slots[s0 + 2] = post[at + 2]!;
-      slots[s0 + 3] = post[at + 3]!;
     } else {
       slots[s0 + 1] = runsUsed + 1; // +1 so that 0 marks an empty slot
       const n = 1 + count * POSTING_INTS;
@@ -319,6 +323,8 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
     targets,
     maxDistance: dist,
     slots,
+    targetMask: masks,
+    targetOff: charStart,
     mask,
     post: runs.slice(0, runsUsed),
     chars,
@@ -405,7 +411,7 @@ export function queryDeleteIndex(index: DeleteIndex, query: string): DeleteIndex
         slot = (slot + 1) & mask;
         ref = slots[slot * SLOT_INTS + 1]!;
       }
-      if (ref !== 0) visitKey(index, slot, ref, probeDepth[x]!, hits);
+      if (ref !== 0) visitKey(index, ref, probeDepth[x]!, hits);
     }
     verifyCandidates(index, hits);
     if (hits.length > 1) hits.sort((a, b) => a.target - b.target);
@@ -445,7 +451,6 @@ export function queryDeleteIndex(index: DeleteIndex, query: string): DeleteIndex
       ref = slots[slot * SLOT_INTS + 1]!;
       slotKey = slots[slot * SLOT_INTS]!;
     }
-    probeSlot[y] = slot;
     probeRef[y] = ref;
     if (ref > 0) touched += post[ref - 1]!;
   }
@@ -454,7 +459,7 @@ export function queryDeleteIndex(index: DeleteIndex, query: string): DeleteIndex
   // Consider the postings, in probe order (depth order), then verify the survivors.
   for (let y = 0; y < kept; y++) {
     const ref = probeRef[y]!;
-    if (ref !== 0) visitKey(index, probeSlot[y]!, ref, probeDepth[probeKept[y]!]!, hits);
+    if (ref !== 0) visitKey(index, ref, probeDepth[probeKept[y]!]!, hits);
   }
   verifyCandidates(index, hits);
   if (hits.length > 1) hits.sort((a, b) => a.target - b.target);
@@ -517,10 +522,16 @@ function seenBefore(index: DeleteIndex, id: number): boolean {
 }
 
 /** The targets of the key in `slot` (ref as in DeleteIndex.slots), filtered and verified. */
-function visitKey(index: DeleteIndex, slot: number, ref: number, depth: number, hits: DeleteIndexHit[]): void {
+function visitKey(index: DeleteIndex, ref: number, depth: number, hits: DeleteIndexHit[]): void {
   if (ref < 0) {
-    const { slots } = index;
-    consider(index, ~ref, slots[slot * SLOT_INTS + 2]!, slots[slot * SLOT_INTS + 3]!, depth, hits);
+    // One target, kept in the slot. Its mask and chars offset are per-target arrays, read only
+    // past the budget and length filters (about half the single-target keys a query finds).
+    const packed = ~ref;
+    const k = (packed >>> 21) & 3;
+    const len = packed >>> 23;
+    if (k < depth || (len < LEN_CAP && (len > qLen + k || len + k < qLen))) return;
+    const id = packed & (ID_BITS - 1);
+    consider(index, packed, index.targetMask[id]!, index.targetOff[id]!, depth, hits);
     return;
   }
   const { post } = index;
