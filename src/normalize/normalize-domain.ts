@@ -224,7 +224,10 @@ function result(
     hidden,
     unicode,
     ascii,
-    registrableDomain: split.registrableDomain,
+    // The same string object when equal (most senders write their registrable domain): V8 caches a
+    // string's hash in the string, so the detector's lookups by domain and by registrable domain
+    // then hash it once.
+    registrableDomain: split.registrableDomain === unicode ? unicode : split.registrableDomain,
     publicSuffix: split.publicSuffix,
     subdomain: split.subdomain,
     label: split.label,
