@@ -8,6 +8,8 @@ import {
   type DomainParts,
   type NormalizeOptions,
 } from '../src/normalize';
+import { hasNonLdhAscii } from '../src/normalize/convert-domain';
+import { idnaToAscii, idnaToUnicode } from '../src/normalize/idna';
 
 // Expected A-labels were computed with tr46@6 in a scratch script and checked by hand: each one decodes back to
 // the Unicode form (e.g. xn--cntoso-wqf = "cntoso" + U+043E inserted at index 1), and the ß/ς forms match
@@ -302,5 +304,45 @@ describe('normalizeDomain: properties', () => {
       }),
       { seed: 42, numRuns: 500 },
     );
+  });
+});
+
+// convertDomain skips tr46 calls that must fail: a label (or name) with an ASCII character other
+// than a letter, digit, hyphen (or dot) fails UTS #46 under UseSTD3ASCIIRules. These tests hold
+// that premise against the pinned tr46, so an update that changed it would be caught here.
+describe('the STD3 shortcut of convertDomain', () => {
+  const nonLdh = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)).filter((ch) => !/^[a-zA-Z0-9.-]$/u.test(ch));
+
+  it.each(nonLdh.map((ch) => ({ description: `U+${ch.charCodeAt(0).toString(16).padStart(4, '0')}`, ch })))(
+    'tr46 rejects a label holding $description, in either direction',
+    ({ ch }) => {
+      for (const label of [`a${ch}b`, `cо${ch}ntoso`, `xn--${ch}`]) {
+        expect(hasNonLdhAscii(label)).toBe(true);
+        expect(idnaToAscii(label)).toBeNull();
+        expect(idnaToUnicode(label)).toBeNull();
+      }
+    },
+  );
+
+  it('hasNonLdhAscii implies that tr46 fails, on random names (seeded)', () => {
+    const unit = fc.constantFrom(...'ab-.%_ #z9оаß\u200d\u0301ü'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 12 }), (name) => {
+        if (hasNonLdhAscii(name)) {
+          expect(idnaToAscii(name)).toBeNull();
+          expect(idnaToUnicode(name)).toBeNull();
+        }
+      }),
+      { seed: 4601, numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    { description: 'an ASCII culprit after a curly quote', input: 'Gxx\'Jx==’&‡qKw.com', culprit: "\"'\" (U+0027)" },
+    { description: 'a percent sign before a non-ASCII quote', input: 'TxarsR%^j{pC1‛.com', culprit: '"%" (U+0025)' },
+  ])('still names the first culprit ($description)', ({ input, culprit }) => {
+    const r = normalizeDomain(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain(`it contains ${culprit}`);
   });
 });

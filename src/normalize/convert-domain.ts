@@ -11,6 +11,17 @@ export function isAscii(text: string): boolean {
   return true;
 }
 
+/** True when some code unit is ASCII but not a letter, digit, hyphen or dot (RFC 1123 §2.1 LDH, plus the separator). */
+export function hasNonLdhAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) continue;
+    const letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+    if (!letter && !(c >= 0x30 && c <= 0x39) && c !== 0x2d && c !== 0x2e) return true;
+  }
+  return false;
+}
+
 /** Both UTS #46 forms of a domain. */
 export interface Converted {
   readonly ascii: string;
@@ -49,7 +60,9 @@ export function convertDomain(written: string): Converted | string {
         unicodeLabels.push(simple.unicode);
         continue;
       }
-      const unicode = idnaToUnicode(label);
+      // An ASCII character other than a letter, digit or hyphen fails UTS #46 under
+      // UseSTD3ASCIIRules (§4.1 step 7): tr46 would say so, at the cost of a call.
+      const unicode = hasNonLdhAscii(label) ? null : idnaToUnicode(label);
       const ascii = unicode === null || mayBeBidi(unicode) ? null : idnaToAscii(unicode);
       if (unicode === null || ascii === null) {
         perLabel = false;
@@ -60,7 +73,8 @@ export function convertDomain(written: string): Converted | string {
     }
     if (perLabel) return { ascii: asciiLabels.join('.'), unicode: unicodeLabels.join('.') };
   }
-  const ascii = idnaToAscii(written);
+  // The same rule for the whole name: ToASCII must fail, so only the diagnosis is left to do.
+  const ascii = hasNonLdhAscii(written) ? null : idnaToAscii(written);
   if (ascii === null) return describeIdnaFailure(written);
   const unicode = idnaToUnicode(ascii);
   if (unicode === null) return describeIdnaFailure(ascii);
