@@ -8,8 +8,7 @@ import {
   type DomainParts,
   type NormalizeOptions,
 } from '../src/normalize';
-import { hasNonLdhAscii } from '../src/normalize/convert-domain';
-import { idnaToAscii, idnaToUnicode } from '../src/normalize/idna';
+import { hasNonLdhAscii, idnaToAscii, idnaToUnicode } from '../src/normalize/idna';
 
 // Expected A-labels were computed with tr46@6 in a scratch script and checked by hand: each one decodes back to
 // the Unicode form (e.g. xn--cntoso-wqf = "cntoso" + U+043E inserted at index 1), and the ß/ς forms match

@@ -2,24 +2,13 @@
  * UTS #46 ToASCII + ToUnicode of a prepared domain, running tr46 only on the labels that need it.
  */
 
-import { describeIdnaFailure, idnaToAscii, idnaToUnicode } from './idna';
+import { describeIdnaFailure, hasNonLdhAscii, idnaToAscii, idnaToUnicode } from './idna';
 import { simpleALabel, simpleLabel } from './simple-label';
 
 /** True when every code unit is ASCII. */
 export function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
   return true;
-}
-
-/** True when some code unit is ASCII but not a letter, digit, hyphen or dot (RFC 1123 §2.1 LDH, plus the separator). */
-export function hasNonLdhAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80) continue;
-    const letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
-    if (!letter && !(c >= 0x30 && c <= 0x39) && c !== 0x2d && c !== 0x2e) return true;
-  }
-  return false;
 }
 
 /** Both UTS #46 forms of a domain. */
