@@ -13,6 +13,26 @@ describe('typo key', () => {
     expect(typoKey(label)).toBe(key);
   });
 
+  it('folds pairs like a left-to-right scan (seeded, pair-dense strings)', () => {
+    const scan = (key: string): string => {
+      let out = '';
+      for (let i = 0; i < key.length; i++) {
+        const pair = ({ rn: 'm', vv: 'w', cl: 'd' } as Record<string, string>)[key.slice(i, i + 2)];
+        if (pair !== undefined) {
+          out += pair;
+          i++;
+        } else out += key[i]!;
+      }
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('r', 'n', 'v', 'c', 'l', 'm', 'w', 'd', 'a'), maxLength: 24 }), (s) => {
+        expect(foldPairs(s)).toBe(scan(s));
+      }),
+      { seed: 2917, numRuns: 5000 },
+    );
+  });
+
   it('folds written pairs only on request', () => {
     expect(foldPairs('rnlcrosoft')).toBe('mlcrosoft');
     expect(foldPairs('vvellsfargo-clropbox')).toBe('wellsfargo-dropbox');

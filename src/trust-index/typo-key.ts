@@ -103,14 +103,12 @@ function typoKeySlow(label: string): string {
 
 /** The key with written pairs folded (`rn` → `m`, `vv` → `w`, `cl` → `d`), left to right. */
 export function foldPairs(key: string): string {
+  // Three native replaceAll calls equal one left-to-right scan for the three pairs: no pair ends
+  // with a letter another pair starts with (only `v` both ends and starts one, `vv` itself, which
+  // replaceAll also takes left to right), and no replacement letter forms a pair. A test compares
+  // this with the scan. The scan built the result one character at a time: a tenth of checking
+  // a long multi-label sender, whose joined labels go through here.
+  // Most keys have no pair: three searches answer that faster than three replacements.
   if (!key.includes('rn') && !key.includes('vv') && !key.includes('cl')) return key;
-  let out = '';
-  for (let i = 0; i < key.length; i++) {
-    const folded = i + 1 < key.length ? UNFOLD[key[i]! + key[i + 1]!] : undefined;
-    if (folded !== undefined) {
-      out += folded;
-      i++;
-    } else out += key[i]!;
-  }
-  return out;
+  return key.replaceAll('rn', 'm').replaceAll('vv', 'w').replaceAll('cl', 'd');
 }
