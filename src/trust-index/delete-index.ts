@@ -22,12 +22,14 @@ import { OsaPattern, osaWithin, osaWithinCodes } from './osa';
 
 const BASE = 0x01000193; // FNV prime as polynomial base: odd, so multiplication is invertible mod 2^32
 const MAX_POW = 256;
-const POW = new Uint32Array(MAX_POW);
+// Hash arithmetic is in signed 32-bit integers (`| 0`), the same bits as unsigned: values V8 keeps
+// in registers, where unsigned ones above 2^31 became doubles (the hashing was a tenth of a query).
+const POW = new Int32Array(MAX_POW);
 POW[0] = 1;
-for (let i = 1; i < MAX_POW; i++) POW[i] = Math.imul(POW[i - 1]!, BASE) >>> 0;
+for (let i = 1; i < MAX_POW; i++) POW[i] = Math.imul(POW[i - 1]!, BASE);
 
 
-const prefixScratch = new Uint32Array(MAX_POW + 1);
+const prefixScratch = new Int32Array(MAX_POW + 1);
 
 /**
  * Only the first PREFIX characters are indexed and probed (SymSpell's prefix indexing, Garbe 2017
@@ -46,7 +48,7 @@ function prefixHashes(s: string): number {
   let h = 0;
   prefixScratch[0] = 0;
   for (let i = 0; i < n; i++) {
-    h = (Math.imul(h, BASE) + s.charCodeAt(i) + 1) >>> 0;
+    h = (Math.imul(h, BASE) + s.charCodeAt(i) + 1) | 0;
     prefixScratch[i + 1] = h;
   }
   return n;
@@ -54,15 +56,15 @@ function prefixHashes(s: string): number {
 
 /** Hash of s[a:b] from prefix hashes. */
 function sub(a: number, b: number): number {
-  return (prefixScratch[b]! - Math.imul(prefixScratch[a]!, POW[b - a]!)) >>> 0;
+  return (prefixScratch[b]! - Math.imul(prefixScratch[a]!, POW[b - a]!)) | 0;
 }
 
 /** Mix the length in so that variants of different lengths rarely collide. */
 function finish(h: number, len: number): number {
-  let x = (h ^ Math.imul(len, 0x9e3779b1)) >>> 0;
-  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b) >>> 0;
-  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35) >>> 0;
-  return (x ^ (x >>> 16)) >>> 0;
+  let x = h ^ Math.imul(len, 0x9e3779b1);
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return x ^ (x >>> 16);
 }
 
 /**
@@ -71,21 +73,21 @@ function finish(h: number, len: number): number {
  */
 export function forEachDeleteHash(s: string, k: number, emit: (hash: number) => void): void {
   const n = prefixHashes(s);
-  emit(finish(prefixScratch[n]!, n));
+  emit(finish(prefixScratch[n]!, n) >>> 0);
   if (k < 1 || n === 0) return;
   for (let i = 0; i < n; i++) {
     // s without position i
-    const h = (Math.imul(prefixScratch[i]!, POW[n - 1 - i]!) + sub(i + 1, n)) >>> 0;
-    emit(finish(h, n - 1));
+    const h = (Math.imul(prefixScratch[i]!, POW[n - 1 - i]!) + sub(i + 1, n)) | 0;
+    emit(finish(h, n - 1) >>> 0);
   }
   if (k < 2 || n < 2) return;
   for (let i = 0; i < n - 1; i++) {
     const left = prefixScratch[i]!;
     for (let j = i + 1; j < n; j++) {
       // s without positions i and j
-      const mid = (Math.imul(left, POW[j - i - 1]!) + sub(i + 1, j)) >>> 0;
-      const h = (Math.imul(mid, POW[n - 1 - j]!) + sub(j + 1, n)) >>> 0;
-      emit(finish(h, n - 2));
+      const mid = (Math.imul(left, POW[j - i - 1]!) + sub(i + 1, j)) | 0;
+      const h = (Math.imul(mid, POW[n - 1 - j]!) + sub(j + 1, n)) | 0;
+      emit(finish(h, n - 2) >>> 0);
     }
   }
 }
@@ -381,15 +383,15 @@ export function queryDeleteIndex(index: DeleteIndex, query: string): DeleteIndex
   // Too short to be within one edit of any target that allows one (labels of 1-3 letters).
   if (query.length + 1 >= index.minLengthDepth1) {
     for (let i = 0; i < n; i++) {
-      probeHash[m] = finish((Math.imul(prefixScratch[i]!, POW[n - 1 - i]!) + sub(i + 1, n)) >>> 0, n - 1);
+      probeHash[m] = finish((Math.imul(prefixScratch[i]!, POW[n - 1 - i]!) + sub(i + 1, n)) | 0, n - 1);
       probeDepth[m++] = 1;
     }
     if (query.length + 2 >= index.minLengthDepth2) {
       for (let i = 0; i < n - 1; i++) {
         const left = prefixScratch[i]!;
         for (let j = i + 1; j < n; j++) {
-          const mid = (Math.imul(left, POW[j - i - 1]!) + sub(i + 1, j)) >>> 0;
-          probeHash[m] = finish((Math.imul(mid, POW[n - 1 - j]!) + sub(j + 1, n)) >>> 0, n - 2);
+          const mid = (Math.imul(left, POW[j - i - 1]!) + sub(i + 1, j)) | 0;
+          probeHash[m] = finish((Math.imul(mid, POW[n - 1 - j]!) + sub(j + 1, n)) | 0, n - 2);
           probeDepth[m++] = 2;
         }
       }
@@ -471,7 +473,7 @@ let postTouch = 0;
 
 /** Per-query probe scratch: at most 1 + PREFIX + PREFIX·(PREFIX−1)/2 probes. */
 const MAX_PROBES = 1 + PREFIX + (PREFIX * (PREFIX - 1)) / 2;
-const probeHash = new Uint32Array(MAX_PROBES);
+const probeHash = new Int32Array(MAX_PROBES);
 const probeDepth = new Uint8Array(MAX_PROBES);
 const probeKept = new Uint8Array(MAX_PROBES);
 const probeSlot = new Int32Array(MAX_PROBES);
