@@ -70,3 +70,39 @@ describe('index vs brute-force reference (whole detector)', () => {
     expect(flagged).toBeGreaterThan(150);
   });
 });
+
+// checkMailbox takes a trusted host written exactly as listed from its entry instead of
+// normalizing it; the reference index never does. Every kind of entry, written every way.
+describe('trusted hosts as listed: the entry view vs normalization (whole detector)', () => {
+  const entries = [
+    'contoso.com',
+    'mail.fabrikam.co.uk',
+    'münchen.de',
+    'xn--bcher-kva.example',
+    'github.io',
+    'ap@northwind.com',
+    'billing@gmail.com',
+    { domain: 'adventure-works.com', name: 'Ana Pereira' },
+    ...trusted.slice(0, 300),
+  ];
+  const fastIndex = compileTrustedList(entries);
+  const referenceIndex = compileTrustedList(entries, { reference: true });
+  const hosts = [...fastIndex.hosts.keys()];
+
+  it('has hosts of every kind to compare (ASCII, IDN, subdomain, private suffix)', () => {
+    expect(hosts).toEqual(expect.arrayContaining(['contoso.com', 'mail.fabrikam.co.uk', 'münchen.de', 'bücher.example', 'github.io', 'northwind.com']));
+    expect(fastIndex.icannReadHosts.has('github.io')).toBe(true);
+  });
+
+  it.each(['', 'ap@', 'AP@', 'x.y+tag@', 'Ana Pereira <ana@', '"Billing" <billing@', 'From: =?UTF-8?Q?Ana_Pereira?= <ana@'])(
+    'gives identical results for every trusted host after %j',
+    (prefix) => {
+      for (const host of hosts) {
+        for (const written of [host, host.toUpperCase(), `mail.${host}`, `${host}.`]) {
+          const sender = prefix.includes('<') ? `${prefix}${written}>` : `${prefix}${written}`;
+          expect(checkSender(fastIndex, sender), sender).toEqual(checkSender(referenceIndex, sender));
+        }
+      }
+    },
+  );
+});

@@ -98,6 +98,12 @@ export interface TrustIndex {
   readonly extraSharedProviders: ReadonlySet<string>;
   /** Whether some trusted domain is a private public suffix, so host walks must pass the registrable domain. */
   readonly suffixEntries: boolean;
+  /**
+   * Trusted domains that are private public suffixes (`github.io`), read with the ICANN section
+   * only: their entry's parts are not what normalizing the domain at check time gives, so a sender
+   * at one of them is normalized like any other (see `listedHostView`).
+   */
+  readonly icannReadHosts: ReadonlySet<string>;
   /** Most labels in a trusted host (`hosts` keys): longer label sequences of a sender cannot be one. */
   readonly maxHostLabels: number;
   /**
@@ -157,6 +163,7 @@ function compileEntry(
   defaultFile: string | undefined,
   policy: IndexPolicy,
   extraShared: ReadonlySet<string>,
+  icannRead: Set<string>,
 ): TrustedEntry {
   const text = entryText(raw);
   let input: TrustedInput;
@@ -215,7 +222,10 @@ function compileEntry(
     // operator's domain, so read it with the ICANN section only. Senders under it are then matched
     // by walking the whole host (see TrustIndex.suffixEntries).
     const icann = normalizeDomain(domainText, { privateSuffixes: false });
-    if (icann.ok && icann.registrableDomain !== null) norm = icann;
+    if (icann.ok && icann.registrableDomain !== null) {
+      norm = icann;
+      icannRead.add(icann.unicode);
+    }
   }
   if (!norm.ok) {
     const code = norm.code === 'ip-literal' ? 'ip-literal' : norm.code === 'too-long' ? 'too-long' : 'invalid-domain';
@@ -294,10 +304,11 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
   const brands = new Map<string, TrustedEntry[]>();
 
   let suffixEntries = false;
+  const icannRead = new Set<string>();
   let maxHostLabels = 0;
   const hyphenHosts = new Map<string, TrustedEntry[]>();
   for (let i = 0; i < list.length; i++) {
-    const entry = compileEntry(list[i], i, options.file, policy, extraShared);
+    const entry = compileEntry(list[i], i, options.file, policy, extraShared, icannRead);
     entries.push(entry);
     if (policy.privateSuffixes && !suffixEntries) {
       const again = normalizeDomain(entry.domain, { privateSuffixes: true });
@@ -385,6 +396,7 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
     words,
     extraSharedProviders: extraShared,
     suffixEntries,
+    icannReadHosts: icannRead,
     maxHostLabels,
     hyphenHosts: filtered(hyphenHosts),
     reference: options.reference === true,
