@@ -9,6 +9,7 @@
 import type { ParseResult } from './types';
 import { checkAddressLengths, checkDomainText, checkDotAtomLocal } from './addr-spec';
 import { ASCII_CLASS, CC_AT, CC_ATEXT, CC_EQUALS, CC_OTHER } from './char-classes';
+import { finishDisplayName } from './display-name';
 
 /** Parses `s` (already trimmed, non-empty, within `LIMITS.maxInput`) or returns undefined for the header parser. */
 export function parseBare(s: string): ParseResult | undefined {
@@ -78,9 +79,15 @@ function quotedName(s: string, end: number): string | undefined {
   return s.slice(1, end - 1);
 }
 
-/** `s[0, end)` when it is atext words separated by single spaces (see parseSimpleNameAddr). */
+/**
+ * The display name of `s[0, end)` when it is atext words separated by single spaces (see
+ * parseSimpleNameAddr). The header parser renders such a phrase as the same text and then decodes
+ * its RFC 2047 words (a single encoded word is how most mailers send a non-ASCII name: 43% of the
+ * benchmark's headers, 2.3 µs each through the parser against 0.35 µs here), so this does too.
+ */
 function phraseName(s: string, end: number): string | undefined {
   let previousSpace = true;
+  let equals = false;
   for (let i = 0; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c === 0x20) {
@@ -90,7 +97,9 @@ function phraseName(s: string, end: number): string | undefined {
     }
     previousSpace = false;
     if (c >= 0x80) continue; // RFC 6532: UTF-8 in atoms
-    if (ASCII_CLASS[c] !== CC_ATEXT) return undefined; // specials, controls, `=` (encoded words)
+    const k = ASCII_CLASS[c];
+    if (k === CC_EQUALS) equals = true;
+    else if (k !== CC_ATEXT) return undefined; // specials, controls
   }
-  return s.slice(0, end);
+  return equals ? finishDisplayName(s.slice(0, end)) : s.slice(0, end);
 }
