@@ -199,7 +199,8 @@ function visitTypos(
 ): number[] | undefined {
   let out = seen;
   const hits = index.reference ? scanTargets(index.deletes.targets, index.deletes.maxDistance, q) : queryDeleteIndex(index.deletes, q);
-  for (const hit of hits) {
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h]!;
     const target = index.deletes.targets[hit.target]!;
     // 1 − OSA distance / length, on typo keys.
     const similarity = 1 - hit.distance / Math.max(q.length, target.length, 1);
@@ -253,7 +254,9 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
   });
 
   // 2. Brand + business words (combo), with typos allowed in the brand.
-  for (const split of index.words.splits(label, 3)) {
+  const splits = index.words.splits(label, 3);
+  for (let s = 0; s < splits.length; s++) {
+    const split = splits[s]!;
     const core = written.slice(split.start, split.start + split.core.length);
     const combo: Finding = {
       code: 'combo',
@@ -357,7 +360,9 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
   // 7. English plurals (`freeinboxes` for `freeinbox`): the ending is one or two insertions, and two
   // exceed the one-edit budget of 5–9 letter labels, so the label is also tried without it. Only
   // for stems long enough to carry a typo at all (the same length policy as every typo).
-  for (const ending of PLURAL_ENDINGS) {
+  // Indexed loops here and above: `for…of` allocated an iterator result per sender (sampled).
+  for (let e = 0; e < PLURAL_ENDINGS.length; e++) {
+    const ending = PLURAL_ENDINGS[e]!;
     if (!label.endsWith(ending) || labelLength - ending.length < index.policy.minLengthOneEdit) continue;
     const stem = written.slice(0, written.length - ending.length);
     matchText(index, stem, false, (id) => {
