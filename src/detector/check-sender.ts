@@ -69,7 +69,8 @@ function trustedBy(
   domain: string,
   registrable: string | null,
   address: string | undefined,
-  listed: readonly TrustedEntry[] | undefined,
+  lookedUpHost: string | undefined,
+  lookedUpEntries: readonly TrustedEntry[] | undefined,
 ): { entry: TrustedEntry; byAddress: boolean } | undefined {
   // Only senders at a registrable domain with address entries need the address lookup; the rest
   // skip hashing the key (a Map.get on a fresh string costs ~0.1 µs).
@@ -79,8 +80,8 @@ function trustedBy(
   }
   let host = domain;
   for (;;) {
-    // `listed`: the caller's lookup of the sender's host as written, which is `domain` when found.
-    const entries = host === domain && listed !== undefined ? listed : index.hosts.get(host);
+    // The caller already looked up the host as written; most senders write it normalized.
+    const entries = host === lookedUpHost ? lookedUpEntries : index.hosts.get(host);
     if (entries !== undefined) return { entry: entries[0]!, byAddress: false };
     if (registrable === null || (host === registrable && !index.suffixEntries)) return undefined;
     const dot = host.indexOf('.');
@@ -163,7 +164,7 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
   const senderDomain = norm.unicode;
 
   // Trusted, unless hidden characters were needed to get there.
-  const trusted = trustedBy(index, norm.unicode, norm.registrableDomain, address, listed);
+  const trusted = trustedBy(index, norm.unicode, norm.registrableDomain, address, index.reference ? undefined : box.domain, listed);
   if (trusted !== undefined) {
     if (hidden.length === 0) {
       return { input, verdict: 'trusted', score: 0, sender, reasons: [trustedReason(trusted.entry, senderDomain, trusted.byAddress)], match: { entry: trusted.entry, domain: trusted.entry.domain, similarity: 1 } };
