@@ -114,9 +114,13 @@ function pickEntry(index: TrustIndex, labelId: number, suffix: string | null): T
   );
 }
 
-function suffixFindings(index: TrustIndex, labelId: number, suffix: string | null): { factor: number; findings: Finding[] } {
+/** suffixFindings for a sender under one of the label's trusted suffixes (shared: it is only read). */
+const SAME_SUFFIX: { readonly factor: number; readonly findings: readonly Finding[] } = Object.freeze({ factor: 1, findings: Object.freeze([]) });
+
+function suffixFindings(index: TrustIndex, labelId: number, suffix: string | null): { readonly factor: number; readonly findings: readonly Finding[] } {
   const list = index.labelEntries[labelId]!;
-  if (suffix === null || list.some((e) => e.suffix === suffix)) return { factor: 1, findings: [] };
+  if (suffix === null) return SAME_SUFFIX;
+  for (let k = 0; k < list.length; k++) if (list[k]!.suffix === suffix) return SAME_SUFFIX;
   const trusted = pickEntry(index, labelId, suffix);
   return { factor: OTHER_SUFFIX, findings: [{ code: 'tld-swap', detail: { suffix, trustedSuffix: trusted.suffix } }] };
 }
