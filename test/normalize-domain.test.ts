@@ -9,6 +9,7 @@ import {
   type NormalizeOptions,
 } from '../src/normalize';
 import { hasNonLdhAscii, idnaToAscii, idnaToUnicode } from '../src/normalize/idna';
+import { isPlainLowerHost } from '../src/normalize/host-syntax';
 
 // Expected A-labels were computed with tr46@6 in a scratch script and checked by hand: each one decodes back to
 // the Unicode form (e.g. xn--cntoso-wqf = "cntoso" + U+043E inserted at index 1), and the ß/ς forms match
@@ -343,5 +344,42 @@ describe('the STD3 shortcut of convertDomain', () => {
     const r = normalizeDomain(input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toContain(`it contains ${culprit}`);
+  });
+});
+
+// normalizeDomain sends a host that isPlainLowerHost accepts straight to the suffix split; the
+// same host with a leading space cannot take that shortcut and goes through every step.
+describe('the plain-host shortcut of normalizeDomain', () => {
+  it.each([
+    { description: 'a registrable domain', host: 'contoso.com', plain: true },
+    { description: 'subdomains and digits', host: 'mail2.eu.contoso.co.uk', plain: true },
+    { description: 'a capital', host: 'Contoso.com', plain: false },
+    { description: 'a trailing dot', host: 'contoso.com.', plain: false },
+    { description: 'an A-label', host: 'xn--cntoso-wqf.com', plain: false },
+    { description: 'an A-label below the registrable domain', host: 'a.xn--cntoso-wqf.com', plain: false },
+    { description: 'a hyphen ending a label', host: 'contoso-.com', plain: false },
+    { description: 'an all-numeric last label', host: 'contoso.123', plain: false },
+    { description: 'an IPv4 address', host: '192.0.2.1', plain: false },
+    { description: 'an underscore', host: '_dmarc.contoso.com', plain: false },
+    { description: 'a 64-character label', host: `${'a'.repeat(64)}.com`, plain: false },
+  ])('$description', ({ host, plain }) => {
+    expect(isPlainLowerHost(host)).toBe(plain);
+    expect(normalizeDomain(host)).toEqual(normalizeDomain(` ${host}`));
+  });
+
+  it('gives what the full path gives, on random hosts (seeded)', () => {
+    const unit = fc.constantFrom('a', 'b', 'x', 'n', 'z', '0', '9', '-', '-', '.', '.', 'X', '_');
+    let plain = 0;
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 24 }), fc.constantFrom('', '.com', '.co.uk', '.xn--p1ai', '.github.io'), (s, tail) => {
+        const host = s + tail;
+        if (isPlainLowerHost(host)) plain++;
+        for (const options of [undefined, { privateSuffixes: false }]) {
+          expect(normalizeDomain(host, options)).toEqual(normalizeDomain(` ${host}`, options));
+        }
+      }),
+      { seed: 7177, numRuns: 5000 },
+    );
+    expect(plain).toBeGreaterThan(500);
   });
 });

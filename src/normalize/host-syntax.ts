@@ -80,6 +80,40 @@ export function checkAsciiHost(host: string): HostProblem | undefined {
 }
 
 /**
+ * True when `text` is already a normalized ASCII host that {@link checkAsciiHost} accepts: lowercase
+ * letters, digits, hyphens and dots only, at most 253 characters, labels of 1–63 characters that
+ * neither start nor end with a hyphen, a last label that is not all digits, and no `xn--` label
+ * (which UTS #46 must decode). Most senders' hosts are; one scan answers what trimming, the case and
+ * A-label tests and checkAsciiHost found in five (a test compares the two paths on random hosts).
+ * @param text - Any text.
+ * @returns Whether normalization can go straight to the Public Suffix List split.
+ */
+export function isPlainLowerHost(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || n > MAX_DOMAIN_LENGTH) return false;
+  let labelStart = 0;
+  let numeric = true;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : DOT;
+    if (c === DOT) {
+      const length = i - labelStart;
+      if (length === 0 || length > MAX_LABEL_LENGTH) return false;
+      if (text.charCodeAt(labelStart) === HYPHEN || text.charCodeAt(i - 1) === HYPHEN) return false;
+      // `xn--`: an A-label, for UTS #46.
+      if (length >= 4 && text.charCodeAt(labelStart) === 0x78 && text.charCodeAt(labelStart + 1) === 0x6e && text.charCodeAt(labelStart + 2) === HYPHEN && text.charCodeAt(labelStart + 3) === HYPHEN) return false;
+      if (i === n) return !numeric;
+      labelStart = i + 1;
+      numeric = true;
+      continue;
+    }
+    if (c >= 0x61 && c <= 0x7a) numeric = false;
+    else if (c === HYPHEN) numeric = false;
+    else if (c < 0x30 || c > 0x39) return false;
+  }
+  return false;
+}
+
+/**
  * The hyphen rule of {@link checkAsciiHost} applied to Unicode labels. Needed because an A-label hides it:
  * `cоntoso-` encodes to `xn--cntoso--…`, which neither starts nor ends with `-` (RFC 5891 §4.2.3.1 is a rule on
  * the U-label).

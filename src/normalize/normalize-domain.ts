@@ -6,7 +6,7 @@
 import type { HiddenChar } from '../types';
 import { findHiddenChars } from './hidden-chars';
 import { keepContextualJoiners } from './joiners';
-import { checkAsciiHost, checkUnicodeHyphens, isAddressLiteral, type HostProblem } from './host-syntax';
+import { checkAsciiHost, checkUnicodeHyphens, isAddressLiteral, isPlainLowerHost, type HostProblem } from './host-syntax';
 import { convertDomain } from './convert-domain';
 import { MAX_INPUT_LENGTH } from './idna';
 import { tldtsOptionsFor, type NormalizeOptions } from './options';
@@ -128,6 +128,8 @@ function asciiForm(text: string): typeof NOT_ASCII | typeof ASCII_WITH_CAPITALS 
 }
 
 function normalizePrepared(input: string, options: NormalizeOptions | undefined): NormalizeDomainResult {
+  // Most hosts are written normalized already: one scan, then the suffix split.
+  if (isPlainLowerHost(input)) return splitResult(input, input, NO_HIDDEN, options);
   let text = input;
   let hidden = NO_HIDDEN;
   let form = asciiForm(input);
@@ -161,6 +163,11 @@ function normalizePrepared(input: string, options: NormalizeOptions | undefined)
 function fastPath(written: string, lower: string, hidden: readonly HiddenChar[], options: NormalizeOptions | undefined): NormalizeDomainResult {
   const problem = checkAsciiHost(lower);
   if (problem !== undefined) return failWith(problem, hidden);
+  return splitResult(written, lower, hidden, options);
+}
+
+/** The fast path past its checks: the suffix split of a valid lowercase ASCII host. */
+function splitResult(written: string, lower: string, hidden: readonly HiddenChar[], options: NormalizeOptions | undefined): NormalizeDomainResult {
   const split = splitAscii(lower, tldtsOptionsFor(options));
   let writtenLabel = split.label;
   if (split.label !== null && split.publicSuffix !== null && written !== lower) {
