@@ -246,7 +246,8 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
   if (label === null || registrableDomain === null) return undefined;
   const written = view.writtenLabel ?? label;
   const out = new Collector();
-  const labelLength = Math.max(1, codePointLength(label));
+  // Code points of the label, counted when a route first needs it (most senders take none of them).
+  let labelLength = 0;
 
   // 1. The whole label.
   matchText(index, written, true, (id, similarity, findings) => {
@@ -259,13 +260,10 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
 
   // 2. Brand + business words (combo), with typos allowed in the brand.
   const splits = index.words.splits(label, 3);
+  if (splits.length > 0 || label.includes('-')) labelLength = Math.max(1, codePointLength(label));
   for (let s = 0; s < splits.length; s++) {
     const split = splits[s]!;
     const core = written.slice(split.start, split.start + split.core.length);
-    const combo: Finding = {
-      code: 'combo',
-      detail: { core: split.core, prefixWords: split.prefixWords, suffixWords: split.suffixWords, hyphenated: split.hyphenated },
-    };
     // Typos inside a combo only for cores long enough to carry one (same rule as whole labels),
     // and never when the core is itself a word (`invoices-mail` is not a typo of `gmail`).
     // Only for hyphenated combos (`micosoft-billing`): an unhyphenated split of an ordinary name
@@ -280,6 +278,11 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
       );
       const sfx = suffixFindings(index, id, suffix);
       const share = codePointLength(split.core) / labelLength;
+      // The combo finding is built with the others, for the winning label only.
+      const combo: Finding = {
+        code: 'combo',
+        detail: { core: split.core, prefixWords: split.prefixWords, suffixWords: split.suffixWords, hyphenated: split.hyphenated },
+      };
       out.add(id, similarity * share * sfx.factor, () => [...offsetFindings(), combo, ...sfx.findings]);
     });
   }
@@ -367,7 +370,9 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
   // Indexed loops here and above: `for…of` allocated an iterator result per sender (sampled).
   for (let e = 0; e < PLURAL_ENDINGS.length; e++) {
     const ending = PLURAL_ENDINGS[e]!;
-    if (!label.endsWith(ending) || labelLength - ending.length < index.policy.minLengthOneEdit) continue;
+    if (!label.endsWith(ending)) continue;
+    if (labelLength === 0) labelLength = Math.max(1, codePointLength(label));
+    if (labelLength - ending.length < index.policy.minLengthOneEdit) continue;
     const stem = written.slice(0, written.length - ending.length);
     matchText(index, stem, false, (id) => {
       const sfx = suffixFindings(index, id, suffix);
