@@ -4,7 +4,7 @@
  * whole-script analysis, and reverse homoglyph lookups for variant generation.
  */
 
-export { skeleton, skeletonOfCodePoint, skeletonUnits, type SkeletonUnit } from './skeleton';
+export { codePointAt, skeleton, skeletonOfCodePoint, skeletonUnits, type SkeletonUnit } from './skeleton';
 export { scriptOf, describeCodePoint, describeText, type CodePointInfo } from './script-of';
 export { analyzeScripts, type ScriptAnalysis } from './analyze-scripts';
 export { homoglyphsOf, multiCharLookalikes } from './homoglyphs';

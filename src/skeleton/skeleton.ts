@@ -108,8 +108,11 @@ export function skeletonOfCodePoint(cp: number): string {
   return out;
 }
 
-/** Reads the code point at UTF-16 index `i`; lone surrogates are returned as such. */
-function codePointAt(text: string, i: number): number {
+/**
+ * Reads the code point at UTF-16 index `i`, as `skeleton` reads it: a surrogate pair is one code
+ * point, a lone surrogate is returned as such.
+ */
+export function codePointAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
     const d = text.charCodeAt(i + 1);

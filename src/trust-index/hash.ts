@@ -4,14 +4,24 @@
  * close strings land far apart. Deterministic across runs and machines; not for security.
  */
 
-/** FNV-1a over the UTF-16 code units of `text`, its basis mixed with `seed`; an unsigned 32-bit integer. */
-export function fnv1a32(text: string, seed = 0): number {
-  let h = 0x811c9dc5 ^ seed;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  // murmur3 fmix32
+/** FNV-1a offset basis. */
+export const FNV_BASIS = 0x811c9dc5;
+/** FNV-1a prime: one step is `h = Math.imul(h ^ unit, FNV_PRIME)`. */
+export const FNV_PRIME = 0x01000193;
+
+/** murmur3's fmix32, finishing an FNV-1a state into the hash; an unsigned 32-bit integer. */
+export function fmix32(state: number): number {
+  let h = state;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** FNV-1a over the UTF-16 code units of `text`, its basis mixed with `seed`; an unsigned 32-bit integer. */
+export function fnv1a32(text: string, seed = 0): number {
+  let h = FNV_BASIS ^ seed;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return fmix32(h);
 }

@@ -9,7 +9,8 @@
  * output unit at a time; the string is built only when the filter says the skeleton may be known.
  */
 
-import { skeletonOfCodePoint } from '../skeleton';
+import { codePointAt, skeletonOfCodePoint } from '../skeleton';
+import { FNV_BASIS, FNV_PRIME, fmix32 } from './hash';
 
 /** Skeleton of each ASCII code unit (the skeleton module's own table, read once). */
 let ascii: string[] | undefined;
@@ -17,7 +18,7 @@ let ascii: string[] | undefined;
 /** `fnv1a32(skeleton(text))` (./hash.ts), without building the skeleton. */
 export function skeletonFnv1a32(text: string): number {
   const table = (ascii ??= Array.from({ length: 128 }, (_, c) => skeletonOfCodePoint(c)));
-  let h = 0x811c9dc5;
+  let h = FNV_BASIS;
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
     let out: string;
@@ -25,21 +26,11 @@ export function skeletonFnv1a32(text: string): number {
       out = table[c]!;
       i++;
     } else {
-      // The code point at i, as skeleton() reads it: a pair is one code point, a lone surrogate itself.
-      let cp = c;
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-      }
+      const cp = codePointAt(text, i);
       out = skeletonOfCodePoint(cp);
       i += cp > 0xffff ? 2 : 1;
     }
-    for (let k = 0; k < out.length; k++) h = Math.imul(h ^ out.charCodeAt(k), 0x01000193);
+    for (let k = 0; k < out.length; k++) h = Math.imul(h ^ out.charCodeAt(k), FNV_PRIME);
   }
-  // murmur3 fmix32, as fnv1a32
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return fmix32(h);
 }
