@@ -1,23 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createNodeIO } from '../src/cli/node-io';
 import { run } from '../src/cli/run';
+import { sink } from './helpers/streams';
 
 const demo = (name: string): string => fileURLToPath(new URL(`../fixtures/demo/${name}`, import.meta.url));
-
-/** A writable that keeps what it is given. */
-function sink(): { stream: Writable; text: () => string } {
-  const chunks: Buffer[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk);
-      callback();
-    },
-  });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
 
 /** Runs the CLI over real files, through the real Node adapter (with in-memory stdio). */
 async function cli(argv: string[]) {

@@ -9,13 +9,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanLines, trustedList } from '../bench/data';
 import { resolveCli } from '../bench/scan';
 import { createNodeIO } from '../src/cli/node-io';
 import { run } from '../src/cli/run';
+import { sink } from './helpers/streams';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 let dir = '';
@@ -24,18 +25,6 @@ let trustedFile = '';
 let sendersFile = '';
 /** Non-blank lines of `sendersFile`, by their 1-based line number. */
 let senderLineNumbers: number[] = [];
-
-/** A writable that keeps what it is given. */
-function sink(): { stream: Writable; text: () => string } {
-  const chunks: Buffer[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk);
-      callback();
-    },
-  });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
 
 /** Runs the CLI in-process through the real Node adapter, with `file` as the worker entry. */
 async function cli(argv: string[], file: URL = workerFile) {
