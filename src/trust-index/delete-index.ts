@@ -12,10 +12,10 @@
  * Int32Array table (a key with one target keeps it in its slot), other postings in an Int32Array,
  * the targets' code units in one Uint16Array, behind two presence bit filters. perf-anchors.md
  * §3/§5 measured the hashed layout ("B1h") at ~5 µs per check at 10k labels and 88 MB at 100k,
- * against 56 µs and 420 MB for the usual string-keyed Map version; this one, with prefix indexing
- * and probing in passes, measured 1.2 µs at 10k and 3.6 µs at 100k (`npm run bench`, stage
- * "delete-index lookup"), 45 MB at 100k. Hash collisions only add candidates, which the
- * verification rejects.
+ * against 56 µs and 420 MB for the usual string-keyed Map version; this one, with prefix indexing,
+ * probing in passes and 8-byte slots, measures about 1 µs at 10k and 3 µs at 100k (`npm run
+ * bench`, stage "delete-index lookup"), 29 MB at 100k. Hash collisions only add candidates, which
+ * the verification rejects.
  */
 
 import { OsaPattern, osaWithin, osaWithinCodes } from './osa';
@@ -284,7 +284,7 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
   const nKeys = keyHash.length;
 
   let size = 16;
-  // Load factor ≤ 0.6: linear probing stays short, and four slots share a cache line.
+  // Load factor ≤ 0.6: linear probing stays short, and eight slots share a cache line.
   while (size * 0.6 < nKeys) size *= 2;
   let keys2 = 0;
   for (let x = 0; x < nKeys; x++) if (((post[keyPost[x]! + 1]! >>> 21) & 3) === 2) keys2++;
