@@ -303,17 +303,12 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
   const nameSizes = new Set<number>();
   const brands = new Map<string, TrustedEntry[]>();
 
-  let suffixEntries = false;
   const icannRead = new Set<string>();
   let maxHostLabels = 0;
   const hyphenHosts = new Map<string, TrustedEntry[]>();
   for (let i = 0; i < list.length; i++) {
     const entry = compileEntry(list[i], i, options.file, policy, extraShared, icannRead);
     entries.push(entry);
-    if (policy.privateSuffixes && !suffixEntries) {
-      const again = normalizeDomain(entry.domain, { privateSuffixes: true });
-      suffixEntries = again.ok && again.registrableDomain === null;
-    }
     if (entry.address !== undefined) push(addresses, entry.address, entry);
     if (entry.address !== undefined) addressDomains.add(entry.registrableDomain);
     if (!entry.sharedProvider) {
@@ -395,7 +390,8 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
     brands: filtered(brands),
     words,
     extraSharedProviders: extraShared,
-    suffixEntries,
+    // An entry that is itself a private suffix is exactly one compileEntry read ICANN-only.
+    suffixEntries: icannRead.size > 0,
     icannReadHosts: icannRead,
     maxHostLabels,
     hyphenHosts: filtered(hyphenHosts),
