@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { buildDeleteIndex, queryDeleteIndex, scanTargets } from '../src/trust-index/delete-index';
+import { buildDeleteIndex, LONG_PREFIX, LONG_PREFIX_MIN_TARGETS, PREFIX, queryDeleteIndex, scanTargets } from '../src/trust-index/delete-index';
 import { OsaPattern, osaAlign, osaWithin, osaWithinCodes } from '../src/trust-index/osa';
 
 const require = createRequire(import.meta.url);
@@ -95,6 +95,8 @@ describe('delete index (differential against a brute-force scan)', () => {
   const index = buildDeleteIndex(labels, budgets);
   // The same index probed one probe at a time (the default for small tables): both must agree.
   const sequential = buildDeleteIndex(labels, budgets, { passes: false });
+  // The same targets with the prefix of large lists.
+  const long = buildDeleteIndex(labels, budgets, { prefix: LONG_PREFIX });
 
   const mutate = (s: string, ops: number[]): string => {
     let out = s;
@@ -117,6 +119,7 @@ describe('delete index (differential against a brute-force scan)', () => {
         const truth = scanTargets(labels, budgets, q);
         expect(queryDeleteIndex(index, q)).toEqual(truth);
         expect(queryDeleteIndex(sequential, q)).toEqual(truth);
+        expect(queryDeleteIndex(long, q)).toEqual(truth);
       }),
       { seed: 1234, numRuns: 1500 },
     );
@@ -128,6 +131,7 @@ describe('delete index (differential against a brute-force scan)', () => {
         const truth = scanTargets(labels, budgets, q);
         expect(queryDeleteIndex(index, q)).toEqual(truth);
         expect(queryDeleteIndex(sequential, q)).toEqual(truth);
+        expect(queryDeleteIndex(long, q)).toEqual(truth);
       }),
       { seed: 99, numRuns: 500 },
     );
@@ -160,13 +164,24 @@ describe('delete index (differential against a brute-force scan)', () => {
         fc.array(fc.nat(40), { maxLength: 2 }),
         (targets, pick, ops) => {
           const budget = targets.map((t) => (t.length >= 9 ? 2 : 1));
-          const idx = buildDeleteIndex(targets, budget, { passes: targets.length % 2 === 0 });
+          const idx = buildDeleteIndex(targets, budget, { passes: targets.length % 2 === 0, prefix: pick % 2 === 0 ? PREFIX : LONG_PREFIX });
           const q = mutate(targets[pick % targets.length]!, ops.map((o) => o * 4 + (o % 4)));
           expect(queryDeleteIndex(idx, q)).toEqual(scanTargets(targets, budget, q));
         },
       ),
       { seed: 2017, numRuns: 400 },
     );
+  });
+
+  it('indexes 7 leading characters of small lists and 8 of large ones', () => {
+    expect(index.prefix).toBe(PREFIX);
+    expect(long.prefix).toBe(LONG_PREFIX);
+    // Distinct names, budget 0 (one key each), so that the large build stays cheap.
+    const many = Array.from({ length: LONG_PREFIX_MIN_TARGETS }, (_, i) => `brand${i.toString(36)}`);
+    const big = buildDeleteIndex(many, many.map(() => 0));
+    expect(big.prefix).toBe(LONG_PREFIX);
+    expect(buildDeleteIndex(many.slice(1), many.slice(1).map(() => 0)).prefix).toBe(PREFIX);
+    expect(queryDeleteIndex(big, 'brandzz')).toEqual([{ target: many.indexOf('brandzz'), distance: 0 }]);
   });
 
   it('finds a one-edit typo of a 5+ letter label and nothing for a 4-letter one', () => {

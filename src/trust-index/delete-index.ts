@@ -32,19 +32,32 @@ for (let i = 1; i < MAX_POW; i++) POW[i] = Math.imul(POW[i - 1]!, BASE);
 const prefixScratch = new Int32Array(MAX_POW + 1);
 
 /**
- * Only the first PREFIX characters are indexed and probed (SymSpell's prefix indexing, Garbe 2017
- * v5.0: "more than 90% memory reduction"). Recall is kept: along an optimal alignment each edit costs
- * each side at most one deletion inside the prefix (an insertion shifts one character out of the
- * other side's prefix, which that side then deletes), so strings within OSA distance k have prefixes
- * sharing a ≤k-deletion variant; candidates are then verified on the whole strings. With labels of
- * median length 9 this halves the probes per check (56 → 29) and the index size (perf-anchors.md §5:
- * 2.2 µs vs 5.0 µs per check, 42 MB vs 88 MB at 100k). The differential tests compare it with a scan.
+ * Only the first `prefix` characters are indexed and probed (SymSpell's prefix indexing, Garbe 2017
+ * v5.0: "more than 90% memory reduction"). Recall is kept for any prefix length: along an optimal
+ * alignment each edit costs each side at most one deletion inside the prefix (an insertion shifts
+ * one character out of the other side's prefix, which that side then deletes), so strings within
+ * OSA distance k have prefixes sharing a ≤k-deletion variant; candidates are then verified on the
+ * whole strings. The differential tests compare both lengths with a scan.
+ *
+ * PREFIX (7) for lists of up to LONG_PREFIX_MIN_TARGETS labels: with labels of median length 9 it
+ * halves the probes per check (56 → 29) and the index size (perf-anchors.md §5: 2.2 µs vs 5.0 µs
+ * per check, 42 MB vs 88 MB at 100k). LONG_PREFIX (8) above that: a query makes 37 probes instead of
+ * 29, but its two-deletion variants are six characters instead of five, which far fewer trusted
+ * labels share; at 100,000 labels the shorter keys made a query scan ~90 postings from 8 runs and
+ * verify ~6 candidates, and the whole query took 0.8× the time with 8 (same-machine A/B of the
+ * query alone, alternating processes: 3.2–3.3 µs against 3.9–4.3 µs for unknown labels). At 10,000
+ * labels the two measured the same, at 100 the longer prefix cost 15% more, and its table is larger
+ * (at 100,000 labels 34 MB against 17 MB), so small lists keep 7.
  */
 export const PREFIX = 7;
+/** The prefix of large lists (see PREFIX). */
+export const LONG_PREFIX = 8;
+/** Lists of at least this many labels use LONG_PREFIX. */
+export const LONG_PREFIX_MIN_TARGETS = 32_768;
 
-/** Fills prefixScratch with polynomial prefix hashes of s's first PREFIX units; returns the length used. */
-function prefixHashes(s: string): number {
-  const n = Math.min(s.length, PREFIX);
+/** Fills prefixScratch with polynomial prefix hashes of s's first `prefix` units; returns the length used. */
+function prefixHashes(s: string, prefix: number): number {
+  const n = Math.min(s.length, prefix);
   let h = 0;
   prefixScratch[0] = 0;
   for (let i = 0; i < n; i++) {
@@ -71,8 +84,8 @@ function finish(h: number, len: number): number {
  * Calls `emit(hash)` for the hash of every variant of s with 0..k positions deleted
  * (duplicates possible, e.g. deleting either 'a' of "aa").
  */
-export function forEachDeleteHash(s: string, k: number, emit: (hash: number) => void): void {
-  const n = prefixHashes(s);
+export function forEachDeleteHash(s: string, k: number, emit: (hash: number) => void, prefix: number = PREFIX): void {
+  const n = prefixHashes(s, prefix);
   emit(finish(prefixScratch[n]!, n) >>> 0);
   if (k < 1 || n === 0) return;
   for (let i = 0; i < n; i++) {
@@ -101,6 +114,11 @@ export interface DeleteIndexOptions {
    * 0.85× at 1,000, 0.85–0.9× at 10,000). Tests set it to run both ways on the same index.
    */
   readonly passes?: boolean;
+  /**
+   * How many leading characters are indexed (PREFIX or LONG_PREFIX; see PREFIX). Default: by the
+   * number of targets. Tests set it to run both on the same targets.
+   */
+  readonly prefix?: 7 | 8;
 }
 
 /** Tables up to this many slots (64 KB; about 100 labels) are probed one probe at a time. */
@@ -157,6 +175,8 @@ export interface DeleteIndex {
   readonly present2Shift: number;
   /** Whether queries probe in passes (large tables) or one probe at a time (small ones). */
   readonly passes: boolean;
+  /** Leading characters indexed and probed (PREFIX or LONG_PREFIX). */
+  readonly prefix: number;
   epoch: number;
 }
 
@@ -211,6 +231,7 @@ function presenceBit(h: number, shift: number): number {
  */
 export function buildDeleteIndex(targets: readonly string[], maxDistance: readonly number[], options: DeleteIndexOptions = {}): DeleteIndex {
   if (targets.length >= ID_BITS) throw new RangeError(`delete index holds at most ${ID_BITS - 1} targets`);
+  const prefix = options.prefix ?? (targets.length >= LONG_PREFIX_MIN_TARGETS ? LONG_PREFIX : PREFIX);
   let packed = new Float64Array(Math.max(16, targets.length * 8));
   let count = 0;
   const dist = new Uint8Array(targets.length);
@@ -230,7 +251,7 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
         packed = grown;
       }
       packed[count++] = h * ID_BITS + id;
-    });
+    }, prefix);
   }
   const chars = new Uint16Array(totalChars);
   const charStart = new Int32Array(targets.length);
@@ -338,6 +359,7 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
     presentShift,
     present2Shift,
     passes: options.passes ?? size > SEQUENTIAL_MAX_SLOTS,
+    prefix,
     epoch: 0,
   };
 }
@@ -365,7 +387,7 @@ export function queryDeleteIndex(index: DeleteIndex, query: string): DeleteIndex
   // with a smaller budget are skipped without verification. Two-deletion probes are needed only
   // when some target has a budget of 2 and the query is long enough to be within 2 of such a
   // target (its length ≥ minLengthDepth2 − 2).
-  const n = prefixHashes(query);
+  const n = prefixHashes(query, index.prefix);
   queryMask = charMask(query);
   queryCodes(query);
   patternReady = false;
@@ -471,8 +493,8 @@ export function queryDeleteIndex(index: DeleteIndex, query: string): DeleteIndex
 /** Keeps the loads of the postings heads from being optimised away (their sum is not used). */
 let postTouch = 0;
 
-/** Per-query probe scratch: at most 1 + PREFIX + PREFIX·(PREFIX−1)/2 probes. */
-const MAX_PROBES = 1 + PREFIX + (PREFIX * (PREFIX - 1)) / 2;
+/** Per-query probe scratch: at most 1 + P + P·(P−1)/2 probes for the longest prefix P. */
+const MAX_PROBES = 1 + LONG_PREFIX + (LONG_PREFIX * (LONG_PREFIX - 1)) / 2;
 const probeHash = new Int32Array(MAX_PROBES);
 const probeDepth = new Uint8Array(MAX_PROBES);
 const probeKept = new Uint8Array(MAX_PROBES);
