@@ -134,16 +134,18 @@ export interface DeleteIndex {
    * Open-addressing table, SLOT_INTS Int32 per slot: [variant hash, ref]. ref 0 marks an empty
    * slot; ref > 0 is 1 + the offset of the key's postings in `post`; ref < 0 is a key with a single
    * target, stored in the slot itself (~ref is its packed posting; its character mask and chars
-   * offset are in `targetMask` and `targetOff`). Most keys have one target (at 10,000 labels, 76%
-   * of the keys a typo lookalike's probes find), so most finds need no postings run. Eight bytes a
-   * slot: at 100,000 labels the table is 17 MB, where 16-byte slots (mask and offset in the slot)
-   * made 34 MB, larger than this machine's last-level cache.
+   * offset are in `targetInfo`). Most keys have one target (at 10,000 labels, 76% of the keys a
+   * typo lookalike's probes find), so most finds need no postings run. Eight bytes a slot: 16-byte
+   * slots (mask and offset in the slot) doubled the table, to 34 MB at 100,000 labels with the
+   * prefix of 7, and measured slower there.
    */
   readonly slots: Int32Array;
-  /** Character mask of each target (see charMask), read for single-target keys that pass the length filter. */
-  readonly targetMask: Int32Array;
-  /** Offset of each target's code units in `chars`. */
-  readonly targetOff: Int32Array;
+  /**
+   * Per target, side by side: its character mask (see charMask) and the offset of its code units in
+   * `chars`. Read for single-target keys that pass the budget and length filters: one cache line
+   * for both, where two arrays took two.
+   */
+  readonly targetInfo: Int32Array;
   readonly mask: number;
   /**
    * Postings of the keys with two or more targets: the count, then POSTING_INTS integers per
@@ -256,6 +258,7 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
   const chars = new Uint16Array(totalChars);
   const charStart = new Int32Array(targets.length);
   const masks = new Int32Array(targets.length);
+  const targetInfo = new Int32Array(2 * targets.length);
   // Read in the grouping loop below in hash order, i.e. at random: a typed array, not the strings.
   const lengths = new Uint8Array(targets.length);
   for (let id = 0, at = 0; id < targets.length; id++) {
@@ -264,6 +267,8 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
     charStart[id] = at;
     for (let i = 0; i < t.length; i++) chars[at++] = t.charCodeAt(i);
     masks[id] = charMask(t) | 0;
+    targetInfo[2 * id] = masks[id]!;
+    targetInfo[2 * id + 1] = charStart[id]!;
   }
 
   // Unique (hash, id) pairs, grouped by hash: sorting the packed doubles does both.
@@ -346,8 +351,7 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
     targets,
     maxDistance: dist,
     slots,
-    targetMask: masks,
-    targetOff: charStart,
+    targetInfo,
     mask,
     post: runs.slice(0, runsUsed),
     chars,
@@ -555,7 +559,7 @@ function visitKey(index: DeleteIndex, ref: number, depth: number, hits: DeleteIn
     const len = packed >>> 23;
     if (k < depth || (len < LEN_CAP && (len > qLen + k || len + k < qLen))) return;
     const id = packed & (ID_BITS - 1);
-    consider(index, packed, index.targetMask[id]!, index.targetOff[id]!, depth, hits);
+    consider(index, packed, index.targetInfo[2 * id]!, index.targetInfo[2 * id + 1]!, depth, hits);
     return;
   }
   const { post } = index;
