@@ -13,9 +13,9 @@
  * the targets' code units in one Uint16Array, behind two presence bit filters. perf-anchors.md
  * §3/§5 measured the hashed layout ("B1h") at ~5 µs per check at 10k labels and 88 MB at 100k,
  * against 56 µs and 420 MB for the usual string-keyed Map version; this one, with prefix indexing,
- * probing in passes and 8-byte slots, measures about 1 µs at 10k and 3 µs at 100k (`npm run
- * bench`, stage "delete-index lookup"), 29 MB at 100k. Hash collisions only add candidates, which
- * the verification rejects.
+ * probing in passes and 8-byte slots, measures about 1.1 µs at 10k and 2.8 µs at 100k (`npm run
+ * bench`, stage "delete-index lookup"), 44 MB at 100k (with the longer prefix of large lists, see
+ * PREFIX). Hash collisions only add candidates, which the verification rejects.
  */
 
 import { OsaPattern, osaWithin, osaWithinCodes } from './osa';
@@ -151,7 +151,7 @@ export interface DeleteIndex {
    * Postings of the keys with two or more targets: the count, then POSTING_INTS integers per
    * target (packed id, budget and length; the target's character mask; the offset of its code
    * units in `chars`), budget 2 first. The filters (depth, length, characters) read only this
-   * contiguous run: at 100,000 labels a query scans ~90 postings but verifies ~6, and the
+   * contiguous run: at 100,000 labels a query scans ~40 postings but verifies ~4, and the
    * per-target arrays it no longer touches were one cache miss each.
    */
   readonly post: Int32Array;
@@ -524,7 +524,7 @@ const pattern = new OsaPattern();
 let patternReady = false;
 
 /**
- * Targets verified in this query. A query verifies a handful (~6 at 100,000 labels), so a short
+ * Targets verified in this query. A query verifies a handful (~4 at 100,000 labels), so a short
  * list searched linearly replaces the per-target stamp array, whose reads were a cache miss each
  * at that size; past SEEN_CAP the stamps take over for the rest of the query.
  */
