@@ -16,6 +16,7 @@ describe('skeletonFnv1a32: the hash of the skeleton, without building it', () =>
     { description: 'a lone high surrogate at the end', text: 'abc\ud835' },
     { description: 'a lone low surrogate in the middle', text: 'ab\udc1ac' },
     { description: 'the empty string', text: '' },
+    { description: 'every ASCII code unit, one-unit and longer skeletons alike', text: String.fromCharCode(...Array.from({ length: 128 }, (_, c) => c)) },
   ])('$description', ({ text }) => {
     expect(skeletonFnv1a32(text)).toBe(fnv1a32(skeleton(text)));
   });
