@@ -163,8 +163,9 @@ export async function benchScan(lineCounts: readonly number[], trustedSize: numb
       const input = path.join(tmpDir, `senders-${count}.txt`);
       await writeScanInput(input, count, trustedSize);
       // Twice: a process's peak RSS depends on when V8 happens to collect its old generation
-      // (the same 1,000,000-line file peaked at 139 to 182 MB, the 2,000,000-line one at 145 to
-      // 205 MB), while bounded memory means the plateau, which the lower of two runs shows.
+      // and on whether it pretenures some allocation site (see src/cli/line-reader.ts; the same
+      // 1,000,000-line file peaked at 137 to 165 MB, the 2,000,000-line one at 148 to 172 MB),
+      // while bounded memory means the plateau, which the lower of two runs shows.
       // Timings are the first run's.
       const run = await runScanOnce(cli, tmpDir, trustedFile, input, count);
       const again = await runScanOnce(cli, tmpDir, trustedFile, input, count);

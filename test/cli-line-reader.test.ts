@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readLines, type InputLine } from '../src/cli/line-reader';
+import { readLines } from '../src/cli/line-reader';
+
+/** One line of a batch, with its truncation flag. */
+interface InputLine {
+  readonly text: string;
+  readonly truncated: boolean;
+}
 
 const enc = new TextEncoder();
 
@@ -27,7 +33,8 @@ async function collect(chunks: readonly Uint8Array[], maxLineBytes = 1 << 20): P
   let batches = 0;
   for await (const batch of readLines(source(chunks), { maxLineBytes })) {
     batches++;
-    lines.push(...batch);
+    expect(batch.truncated.every((i) => i >= 0 && i < batch.texts.length)).toBe(true);
+    lines.push(...batch.texts.map((text, i) => ({ text, truncated: batch.truncated.includes(i) })));
   }
   return { lines, batches };
 }
@@ -91,7 +98,7 @@ describe('readLines', () => {
       yield buffer;
     }
     const lines: string[] = [];
-    for await (const batch of readLines(reusing(), { maxLineBytes: 100 })) lines.push(...texts(batch));
+    for await (const batch of readLines(reusing(), { maxLineBytes: 100 })) lines.push(...batch.texts);
     expect(lines).toEqual(['abcdef', 'g']);
   });
 

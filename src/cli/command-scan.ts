@@ -15,7 +15,7 @@ import { CliError, EXIT, describeFileError } from './errors';
 import { CSV_HEADER, tableHeader } from './format-result';
 import { csvRow } from './csv';
 import { writeOut, type ByteSource, type CliIO } from './io';
-import { readLines, type InputLine } from './line-reader';
+import { readLines, type LineBatch } from './line-reader';
 import { Progress } from './progress';
 import { scanChunk, type ScanChunk, type ScanChunkResult, type ScanFormat, type ScanRecordOptions, type ScanWorker } from './scan-chunk';
 import { colors, useColor, VERDICT_ORDER, type Colors } from './style';
@@ -227,7 +227,7 @@ async function scan(io: CliIO, options: ScanCommandOptions, record: ScanRecordOp
 
   const lines = readLines(source, { maxLineBytes: MAX_LINE_BYTES });
   let ended = false; // the reader is exhausted (or failed), so there is nothing to close
-  let reading: Promise<IteratorResult<InputLine[]>> | undefined; // a read not yet taken
+  let reading: Promise<IteratorResult<LineBatch>> | undefined; // a read not yet taken
   let open = true; // stdout still takes output
   try {
     while (open) {
@@ -246,7 +246,7 @@ async function scan(io: CliIO, options: ScanCommandOptions, record: ScanRecordOp
         }
         if (!open) break;
       }
-      let step: IteratorResult<InputLine[]>;
+      let step: IteratorResult<LineBatch>;
       try {
         step = await read;
       } catch (error) {
@@ -259,8 +259,8 @@ async function scan(io: CliIO, options: ScanCommandOptions, record: ScanRecordOp
         ended = true;
         break;
       }
-      const chunk: ScanChunk = { firstLine: lineNo + 1, lines: step.value.map((line) => line.text) };
-      lineNo += step.value.length;
+      const chunk: ScanChunk = { firstLine: lineNo + 1, lines: step.value.texts };
+      lineNo += step.value.texts.length;
       if ('queue' in checker) {
         checker.queue.submit(chunk, lineNo);
         if (checker.queue.full) open = await emitNext(checker.queue);
