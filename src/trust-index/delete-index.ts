@@ -256,19 +256,16 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
     }, prefix);
   }
   const chars = new Uint16Array(totalChars);
-  const charStart = new Int32Array(targets.length);
-  const masks = new Int32Array(targets.length);
+  // Per target: character mask, then chars offset (see DeleteIndex.targetInfo; postings copy both).
   const targetInfo = new Int32Array(2 * targets.length);
   // Read in the grouping loop below in hash order, i.e. at random: a typed array, not the strings.
   const lengths = new Uint8Array(targets.length);
   for (let id = 0, at = 0; id < targets.length; id++) {
     const t = targets[id]!;
     lengths[id] = Math.min(LEN_CAP, t.length);
-    charStart[id] = at;
+    targetInfo[2 * id + 1] = at;
     for (let i = 0; i < t.length; i++) chars[at++] = t.charCodeAt(i);
-    masks[id] = charMask(t) | 0;
-    targetInfo[2 * id] = masks[id]!;
-    targetInfo[2 * id + 1] = charStart[id]!;
+    targetInfo[2 * id] = charMask(t) | 0;
   }
 
   // Unique (hash, id) pairs, grouped by hash: sorting the packed doubles does both.
@@ -288,8 +285,8 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
     for (const id of group) {
       const len = lengths[id]!;
       post[used++] = id | (dist[id]! << 21) | (len << 23);
-      post[used++] = masks[id]!;
-      post[used++] = charStart[id]!;
+      post[used++] = targetInfo[2 * id]!;
+      post[used++] = targetInfo[2 * id + 1]!;
     }
     group = [];
   };
