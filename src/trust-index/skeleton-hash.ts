@@ -11,6 +11,7 @@
 
 import { codePointAt, skeletonOfCodePoint } from '../skeleton';
 import { FNV_BASIS, FNV_PRIME, fmix32 } from './hash';
+import { singleUnits } from './typo-key';
 
 /** Skeleton of each ASCII code unit (the skeleton module's own table, read once). */
 let ascii: string[] | undefined;
@@ -23,7 +24,7 @@ let asciiUnit: Uint16Array | undefined;
 
 function asciiTables(): Uint16Array {
   ascii = Array.from({ length: 128 }, (_, c) => skeletonOfCodePoint(c));
-  return Uint16Array.from(ascii, (out) => (out.length === 1 ? out.charCodeAt(0) : 0));
+  return singleUnits(ascii);
 }
 
 /** `fnv1a32(skeleton(text))` (./hash.ts), without building the skeleton. */

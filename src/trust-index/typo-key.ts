@@ -42,16 +42,19 @@ function keyView(n: number): Uint16Array {
   return (keyViews[n] ??= keyScratch.subarray(0, n));
 }
 
-function buildAsciiUnits(table: readonly string[]): Uint16Array {
-  const units = new Uint16Array(128);
-  for (let c = 0; c < 128; c++) units[c] = table[c]!.length === 1 ? table[c]!.charCodeAt(0) : 0;
-  return units;
+/**
+ * For a table of outputs by code unit (typo keys here, skeletons in ./skeleton-hash.ts): each output
+ * that is one code unit, as that unit, else 0, so that hot loops read a number, not a string, and
+ * fall back to the string only on 0.
+ */
+export function singleUnits(table: readonly string[]): Uint16Array {
+  return Uint16Array.from(table, (out) => (out.length === 1 ? out.charCodeAt(0) : 0));
 }
 
 /** The typo key of a label (as written). */
 export function typoKey(label: string): string {
   const table = (asciiTable ??= asciiTypoTable());
-  const units = (asciiUnits ??= buildAsciiUnits(table));
+  const units = (asciiUnits ??= singleUnits(table));
   const n = label.length;
   // Most labels are ASCII letters, digits and hyphens, each mapping to one unit: the key is built
   // in a scratch array and made a string once (`+=` per character made n intermediate strings);
