@@ -181,7 +181,7 @@ describe('delete index (differential against a brute-force scan)', () => {
     const big = buildDeleteIndex(many, many.map(() => 0));
     expect(big.prefix).toBe(LONG_PREFIX);
     expect(buildDeleteIndex(many.slice(1), many.slice(1).map(() => 0)).prefix).toBe(PREFIX);
-    expect(queryDeleteIndex(big, 'brandzz')).toEqual([{ target: many.indexOf('brandzz'), distance: 0 }]);
+    expect(queryDeleteIndex(big, 'brandzz')).toEqual([{ target: many.indexOf('brandzz'), distance: 0, length: 7 }]);
   });
 
   it('finds a one-edit typo of a 5+ letter label and nothing for a 4-letter one', () => {
@@ -190,6 +190,6 @@ describe('delete index (differential against a brute-force scan)', () => {
     expect(index.passes).toBe(true);
     expect(queryDeleteIndex(small, 'contso').map((h) => h.target)).toEqual([0]);
     expect(queryDeleteIndex(small, 'ubs')).toEqual([]);
-    expect(queryDeleteIndex(small, 'ups')).toEqual([{ target: 1, distance: 0 }]);
+    expect(queryDeleteIndex(small, 'ups')).toEqual([{ target: 1, distance: 0, length: 3 }]);
   });
 });

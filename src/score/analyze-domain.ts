@@ -57,6 +57,20 @@ class Collector {
   ids: number[] | undefined;
   similarities: number[] = NONE;
   parts: LazyFindings[][] = NO_PARTS;
+  /** The sender suffix's id in `index.suffixIds` (-1: no entry has it), looked up on the first candidate. */
+  private suffixId = -2;
+
+  constructor(
+    private readonly index: TrustIndex,
+    /** The sender's public suffix. */
+    readonly suffix: string | null,
+  ) {}
+
+  /** See `suffixId`. */
+  senderSuffixId(): number {
+    if (this.suffixId === -2) this.suffixId = this.suffix === null ? -1 : (this.index.suffixIds.get(this.suffix) ?? -1);
+    return this.suffixId;
+  }
 
   add(labelId: number, similarity: number, findings: LazyFindings): void {
     if (this.ids === undefined) {
@@ -114,15 +128,50 @@ function pickEntry(index: TrustIndex, labelId: number, suffix: string | null): T
   );
 }
 
-/** suffixFindings for a sender under one of the label's trusted suffixes (shared: it is only read). */
-const SAME_SUFFIX: { readonly factor: number; readonly findings: readonly Finding[] } = Object.freeze({ factor: 1, findings: Object.freeze([]) });
+/**
+ * What a trusted label's suffixes say of the sender's: the similarity factor now, and the `tld-swap`
+ * finding when the label's findings are built (for the winning label only).
+ */
+interface SuffixMatch {
+  readonly factor: number;
+  findings(): readonly Finding[];
+}
 
-function suffixFindings(index: TrustIndex, labelId: number, suffix: string | null): { readonly factor: number; readonly findings: readonly Finding[] } {
-  const list = index.labelEntries[labelId]!;
+/** A sender under one of the label's trusted suffixes (shared: it is only read). */
+const SAME_SUFFIX: SuffixMatch = Object.freeze({ factor: 1, findings: (): readonly Finding[] => [] });
+
+/** A sender under a suffix none of the label's entries has. */
+class OtherSuffix implements SuffixMatch {
+  readonly factor = OTHER_SUFFIX;
+
+  constructor(
+    private readonly index: TrustIndex,
+    private readonly labelId: number,
+    private readonly suffix: string,
+  ) {}
+
+  findings(): readonly Finding[] {
+    const trusted = pickEntry(this.index, this.labelId, this.suffix);
+    return [{ code: 'tld-swap', detail: { suffix: this.suffix, trustedSuffix: trusted.suffix } }];
+  }
+}
+
+/**
+ * Whether the sender's suffix (`out.suffix`) is one of label `labelId`'s. Compares small ids from
+ * typed arrays when all the label's entries share a suffix (almost every label): reading the entries
+ * and their suffix strings was a chain of cache misses per candidate at 100,000 labels.
+ */
+function suffixFindings(index: TrustIndex, labelId: number, out: Collector): SuffixMatch {
+  const suffix = out.suffix;
   if (suffix === null) return SAME_SUFFIX;
-  for (let k = 0; k < list.length; k++) if (list[k]!.suffix === suffix) return SAME_SUFFIX;
-  const trusted = pickEntry(index, labelId, suffix);
-  return { factor: OTHER_SUFFIX, findings: [{ code: 'tld-swap', detail: { suffix, trustedSuffix: trusted.suffix } }] };
+  const shared = index.labelSuffixIds[labelId]!;
+  if (shared >= 0) {
+    if (shared === out.senderSuffixId()) return SAME_SUFFIX;
+  } else {
+    const list = index.labelEntries[labelId]!;
+    for (let k = 0; k < list.length; k++) if (list[k]!.suffix === suffix) return SAME_SUFFIX;
+  }
+  return new OtherSuffix(index, labelId, suffix);
 }
 
 const NO_FINDINGS: LazyFindings = () => [];
@@ -205,10 +254,13 @@ function visitTypos(
   const hits = index.reference ? scanTargets(index.deletes.targets, index.deletes.maxDistance, q) : queryDeleteIndex(index.deletes, q);
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h]!;
-    const target = index.deletes.targets[hit.target]!;
     // 1 − OSA distance / length, on typo keys.
-    const similarity = 1 - hit.distance / Math.max(q.length, target.length, 1);
-    for (const id of index.typoTargets[hit.target]!) {
+    const similarity = 1 - hit.distance / Math.max(q.length, hit.length, 1);
+    // The target's label: from a typed array when it has one (see TrustIndex.typoTargetLabel).
+    const single = index.typoTargetLabel[hit.target]!;
+    const ids = single >= 0 ? undefined : index.typoTargets[hit.target]!;
+    for (let k = 0, n = ids === undefined ? 1 : ids.length; k < n; k++) {
+      const id = ids === undefined ? single : ids[k]!;
       if (out?.includes(id) === true) continue;
       (out ??= []).push(id);
       visit(id, similarity, explainAgainst(index, text, id));
@@ -245,16 +297,16 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
   const { label, publicSuffix: suffix, registrableDomain } = view;
   if (label === null || registrableDomain === null) return undefined;
   const written = view.writtenLabel ?? label;
-  const out = new Collector();
+  const out = new Collector(index, suffix);
   // Code points of the label, counted when a route first needs it (most senders take none of them).
   let labelLength = 0;
 
   // 1. The whole label.
   matchText(index, written, true, (id, similarity, findings) => {
-    const sfx = suffixFindings(index, id, suffix);
+    const sfx = suffixFindings(index, id, out);
     // The same name, written the same way, under the same suffix: that is the trusted domain itself.
-    if (similarity === 1 && sfx.findings.length === 0) return -1;
-    out.add(id, similarity * sfx.factor, () => [...findings(), ...sfx.findings]);
+    if (similarity === 1 && sfx === SAME_SUFFIX) return -1;
+    out.add(id, similarity * sfx.factor, () => [...findings(), ...sfx.findings()]);
     return similarity * sfx.factor;
   });
 
@@ -276,14 +328,14 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
           ? { code: f.code, detail: { ...f.detail, position: (f.detail['position'] as number) + codePointLength(label.slice(0, split.start)) } }
           : f,
       );
-      const sfx = suffixFindings(index, id, suffix);
+      const sfx = suffixFindings(index, id, out);
       const share = codePointLength(split.core) / labelLength;
       // The combo finding is built with the others, for the winning label only.
       const combo: Finding = {
         code: 'combo',
         detail: { core: split.core, prefixWords: split.prefixWords, suffixWords: split.suffixWords, hyphenated: split.hyphenated },
       };
-      out.add(id, similarity * share * sfx.factor, () => [...offsetFindings(), combo, ...sfx.findings]);
+      out.add(id, similarity * share * sfx.factor, () => [...offsetFindings(), combo, ...sfx.findings()]);
     });
   }
 
@@ -297,9 +349,9 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
       start += token.length + 1;
       if (codePointLength(token) < index.policy.minBrandLength || tokens.length < 2) continue;
       matchText(index, written.slice(tokenStart, tokenStart + token.length), false, (id, similarity, findings) => {
-        const sfx = suffixFindings(index, id, suffix);
+        const sfx = suffixFindings(index, id, out);
         const embed: Finding = { code: 'subdomain-embedding', detail: { token, where: 'label', position: codePointLength(label.slice(0, tokenStart)) } };
-        out.add(id, similarity * (codePointLength(token) / labelLength) * OTHER_SUFFIX, () => [...findings(), embed, ...sfx.findings]);
+        out.add(id, similarity * (codePointLength(token) / labelLength) * OTHER_SUFFIX, () => [...findings(), embed, ...sfx.findings()]);
       });
     }
     // `contoso-com.net`, `contoso-co-uk.com`: label + hyphen + a trusted suffix.
@@ -358,8 +410,8 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
       const joined = last.slice(k).join('') + label;
       const dots = last.slice(k).reduce<number[]>((acc, l) => [...acc, (acc.at(-1) ?? 0) + codePointLength(l)], []);
       matchText(index, joined, true, (id, similarity, findings) => {
-        const sfx = suffixFindings(index, id, suffix);
-        out.add(id, similarity * 0.95 * sfx.factor, () => [...findings(), { code: 'dot-insertion', detail: { positions: dots, joined } }, ...sfx.findings]);
+        const sfx = suffixFindings(index, id, out);
+        out.add(id, similarity * 0.95 * sfx.factor, () => [...findings(), { code: 'dot-insertion', detail: { positions: dots, joined } }, ...sfx.findings()]);
       });
     }
   }
@@ -375,10 +427,10 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
     if (labelLength - ending.length < index.policy.minLengthOneEdit) continue;
     const stem = written.slice(0, written.length - ending.length);
     matchText(index, stem, false, (id) => {
-      const sfx = suffixFindings(index, id, suffix);
+      const sfx = suffixFindings(index, id, out);
       out.add(id, (1 - ending.length / labelLength) * sfx.factor, () => {
         const cmp = compareLabels(written, index.labels[id]!);
-        return [...cmp.visual, ...cmp.typos, ...sfx.findings];
+        return [...cmp.visual, ...cmp.typos, ...sfx.findings()];
       });
     });
   }

@@ -87,6 +87,16 @@ export interface TrustIndex {
   readonly skeletonFilter: StringFilter;
   /** Unique typo keys (src/trust-index/typo-key.ts) of labels; target id → label ids. */
   readonly typoTargets: readonly (readonly number[])[];
+  /**
+   * Target id → its label id when it has exactly one (almost all), else -1 (then read
+   * `typoTargets`). The analysis reads this, `labelSuffixIds` and the hit itself for every typo hit;
+   * at 100,000 labels each array of arrays or entry object it read instead was a cache miss.
+   */
+  readonly typoTargetLabel: Int32Array;
+  /** Public suffixes of the entries → small ids (for `labelSuffixIds`). */
+  readonly suffixIds: ReadonlyMap<string, number>;
+  /** Label id → the suffix id all its entries share, or -1 when they have several suffixes. */
+  readonly labelSuffixIds: Int32Array;
   readonly deletes: DeleteIndex;
   /** Folded contact names → entries. */
   readonly names: ReadonlyMap<string, readonly TrustedEntry[]>;
@@ -367,6 +377,19 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
     }
   }
   const deletes = buildDeleteIndex(targetStrings, budgets);
+  const typoTargetLabel = Int32Array.from(typoTargets, (ids) => (ids.length === 1 ? ids[0]! : -1));
+  const suffixIds = new Map<string, number>();
+  const labelSuffixIds = new Int32Array(labels.length);
+  for (let id = 0; id < labels.length; id++) {
+    let shared = -1;
+    for (const e of labelEntries[id]!) {
+      let s = suffixIds.get(e.suffix);
+      if (s === undefined) suffixIds.set(e.suffix, (s = suffixIds.size));
+      if (shared === -1) shared = s;
+      else if (shared !== s) shared = -2;
+    }
+    labelSuffixIds[id] = shared < 0 ? -1 : shared;
+  }
   const words = new WordMatcher([...BUSINESS_WORDS, ...(options.words ?? [])]);
 
   return {
@@ -386,6 +409,9 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
     skeletonIds,
     skeletonFilter: new StringFilter(skeletonIds.keys(), skeletonIds.size),
     typoTargets,
+    typoTargetLabel,
+    suffixIds,
+    labelSuffixIds,
     deletes,
     names: filtered(names),
     nameSizes,
