@@ -22,6 +22,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { buildSync } from 'esbuild';
 import type { AbDriverOptions, AbRow } from './ab-driver';
 import { STREAM_GROUPS, type StreamGroup } from './data';
@@ -49,38 +50,36 @@ export const AB_DEFAULTS: AbArgs = Object.freeze({
   perGroup: 4000,
 });
 
-/** Parses the command line; throws an Error naming the bad argument. */
+/** A whole number from 1 to `max` (underscores allowed as separators), or an Error naming the option. */
+function wholeNumber(v: string, option: string, max: number): number {
+  const n = Number(v.replaceAll('_', ''));
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${option}: ${v} is not a whole number from 1 to ${max}`);
+  return n;
+}
+
+/** Parses the command line (node:util parseArgs, strict); throws an Error naming the bad argument. */
 export function parseAbArgs(argv: readonly string[]): AbArgs {
-  let args: AbArgs = AB_DEFAULTS;
-  let revSeen = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    const positive = (v: string, what: string, max: number): number => {
-      const n = Number(v.replaceAll('_', ''));
-      if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${what}: ${v} is not a whole number from 1 to ${max}`);
-      return n;
-    };
-    if (a === '--sizes') args = { ...args, sizes: value().split(',').map((v) => positive(v, '--sizes', 100_000)) };
-    else if (a === '--streams') {
-      const streams = value().split(',');
-      for (const s of streams) if (!(STREAM_GROUPS as readonly string[]).includes(s)) throw new Error(`--streams: unknown stream ${s} (${STREAM_GROUPS.join(', ')})`);
-      args = { ...args, streams: streams as StreamGroup[] };
-    } else if (a === '--rounds') args = { ...args, rounds: positive(value(), '--rounds', 1000) };
-    else if (a === '--per-group') args = { ...args, perGroup: positive(value(), '--per-group', 100_000) };
-    else if (a === '--json') args = { ...args, json: value() };
-    else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
-    else if (revSeen) throw new Error(`one revision only (got ${args.rev} and ${a})`);
-    else {
-      args = { ...args, rev: a };
-      revSeen = true;
-    }
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options: { sizes: { type: 'string' }, streams: { type: 'string' }, rounds: { type: 'string' }, 'per-group': { type: 'string' }, json: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length > 1) throw new Error(`one revision only (got ${positionals.join(' and ')})`);
+  let streams = AB_DEFAULTS.streams;
+  if (values.streams !== undefined) {
+    const names = values.streams.split(',');
+    for (const name of names) if (!(STREAM_GROUPS as readonly string[]).includes(name)) throw new Error(`--streams: unknown stream ${name} (${STREAM_GROUPS.join(', ')})`);
+    streams = names as StreamGroup[];
   }
-  return args;
+  return {
+    rev: positionals[0] ?? AB_DEFAULTS.rev,
+    sizes: values.sizes === undefined ? AB_DEFAULTS.sizes : values.sizes.split(',').map((v) => wholeNumber(v, 'sizes', 100_000)),
+    streams,
+    rounds: values.rounds === undefined ? AB_DEFAULTS.rounds : wholeNumber(values.rounds, 'rounds', 1000),
+    perGroup: values['per-group'] === undefined ? AB_DEFAULTS.perGroup : wholeNumber(values['per-group'], 'per-group', 100_000),
+    ...(values.json === undefined ? {} : { json: values.json }),
+  };
 }
 
 /** One side-by-side figure of a row in one order. */
