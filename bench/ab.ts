@@ -27,6 +27,7 @@ import { buildSync } from 'esbuild';
 import type { AbDriverOptions, AbRow } from './ab-driver';
 import { STREAM_GROUPS, type StreamGroup } from './data';
 import { median } from './harness';
+import { textTable } from './report';
 import { BENCH_NODE_FLAGS } from './node-flags';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -147,13 +148,9 @@ export function renderAb(results: readonly AbResult[], rev: string, commit: stri
     `${r.combined.toFixed(3)}${r.agree ? '' : ' (orders disagree)'}`,
     r.differing === 0 ? 'identical' : `${r.differing} differ`,
   ]);
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
-  const line = (cells: readonly string[]): string => cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
   const out = [
     `bench:ab: working tree (current) against ${rev} (${commit.slice(0, 12)}), CPU µs per check; ratio < 1: current is faster`,
-    line(head),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
+    textTable(head, rows, (c) => c >= 2),
   ];
   for (const r of results) {
     if (r.firstDifference !== undefined) out.push(`results differ at ${r.size.toLocaleString('en-US')}/${r.stream}, e.g. for ${JSON.stringify(r.firstDifference)}`);

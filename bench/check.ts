@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CALIBRATION_VERSION } from './harness';
 import { rerunWithBenchFlags } from './node-flags';
+import { textTable } from './report';
 import { comparable, isBenchResults, RESULTS_SCHEMA, type BenchResults, type Figure } from './results';
 
 /**
@@ -175,10 +176,7 @@ export function formatComparison(cmp: Comparison, options: { readonly all?: bool
     STATUS_TEXT[r.status],
   ]);
   if (body.length > 0) {
-    const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-    const line = (cells: readonly string[]): string => cells.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
-    lines.push(line(header), widths.map((w) => '-'.repeat(w)).join('  '));
-    for (const row of body) lines.push(line(row));
+    lines.push(textTable(header, body, (i) => i >= 2 && i <= 6));
   }
   const count = (s: RowStatus): number => cmp.rows.filter((r) => r.status === s).length;
   lines.push(

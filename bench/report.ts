@@ -143,7 +143,8 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
   return rows;
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[], rightAlign: (col: number) => boolean): string {
+/** A plain-text table: columns aligned (right where `rightAlign`), a rule under the header, no trailing spaces. */
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[], rightAlign: (col: number) => boolean): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]): string => cells.map((c, i) => (rightAlign(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
@@ -158,7 +159,7 @@ function md(header: readonly string[], rows: readonly (readonly string[])[], rig
   ].join('\n');
 }
 
-type Renderer = typeof table;
+type Renderer = typeof textTable;
 
 /** The tables of a run, in a given renderer (terminal or Markdown). */
 function sections(r: BenchResults, render: Renderer): { title: string; body: string }[] {
@@ -207,7 +208,7 @@ export function renderReport(r: BenchResults, targets: readonly TargetRow[]): st
     `\nsosie benchmarks — ${r.mode} run, ${r.date}`,
     `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node} (V8 ${m.v8}), ${m.platform} ${m.release}; calibration ${num(r.calibrationUs)} µs; ${num(r.durationS)} s`,
   ];
-  for (const s of sections(r, table)) parts.push(`\n${s.title}\n${s.body}`);
+  for (const s of sections(r, textTable)) parts.push(`\n${s.title}\n${s.body}`);
   const mark = (p: boolean | undefined): string => (p === undefined ? '  - ' : p ? 'PASS' : 'FAIL');
   parts.push(`\ntargets (issue 4)${r.mode === 'smoke' ? ' — smoke run: sizes and rounds too small to judge' : ''}`);
   for (const t of targets) parts.push(`${mark(t.pass)}  ${t.target}\n      ${t.measured}`);
