@@ -84,8 +84,12 @@ export function median(values: readonly number[]): number {
 
 /** Linear-interpolated quantile (q in [0, 1]) of a non-empty list. */
 export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  return quantileSorted([...values].sort((a, b) => a - b), q);
+}
+
+/** {@link quantile} of values already sorted in ascending order (NaN when empty). */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  if (sorted.length === 0) return NaN;
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
@@ -145,6 +149,83 @@ export function measureGroup(workloads: readonly Workload[], options: GroupOptio
       samples: s,
       ...(cal === undefined ? {} : { normalized: median(c.map((v, i) => v / cal[i]!)) }),
     };
+  });
+}
+
+/**
+ * A stream of operations timed one at a time, for the distribution of their cost (a gateway's
+ * per-message latency) rather than the mean that {@link measureGroup} gives.
+ */
+export interface LatencyWorkload {
+  readonly id: string;
+  /** Operations in one pass. */
+  readonly count: number;
+  /** Runs operation `i` (0 ≤ i < count) and returns a value the harness keeps. */
+  readonly op: (i: number) => number;
+}
+
+/** Options of {@link measureLatency}. */
+export interface LatencyOptions {
+  readonly rounds: number;
+  /** The quantiles to report, each in [0, 1]. */
+  readonly quantiles: readonly number[];
+  /** Clock in ms; injectable for tests. */
+  readonly now?: () => number;
+  /** Clock readings timed back to back to estimate the clock's own cost (default 20,000). */
+  readonly overheadPairs?: number;
+}
+
+/** Per-operation latency of one workload. */
+export interface LatencyMeasurement {
+  readonly id: string;
+  /** The quantiles measured, as in the options. */
+  readonly quantiles: readonly number[];
+  /** Per quantile: the median over rounds of that round's quantile, ns per operation. */
+  readonly ns: readonly number[];
+  /** Per quantile, per round in round order: the round's quantile, ns (for same-round ratios). */
+  readonly perRound: readonly (readonly number[])[];
+  /** The cost of one pair of clock readings, subtracted from every operation's time. */
+  readonly overheadNs: number;
+  readonly rounds: number;
+}
+
+/**
+ * Times every operation of every workload alone, in interleaved rounds (one untimed pass first; round r
+ * runs the workloads in an order rotated by r, each a whole pass), and reports per-round quantiles
+ * and their median over rounds. Each operation's time is the difference of two clock readings minus
+ * the median cost of such a pair measured first (~40 ns with `performance.now()` on the bench
+ * machine), so quantiles of operations of a few µs are not inflated by the clock. A round's quantile
+ * is taken over all operations of its pass; the median over rounds drops a round that a noisy
+ * neighbour slowed down.
+ */
+export function measureLatency(workloads: readonly LatencyWorkload[], options: LatencyOptions): LatencyMeasurement[] {
+  const now = options.now ?? (() => performance.now());
+  const pairs = new Float64Array(Math.max(1, options.overheadPairs ?? 20_000));
+  for (let i = 0; i < pairs.length; i++) {
+    const t0 = now();
+    pairs[i] = now() - t0;
+  }
+  const overheadMs = quantileSorted(pairs.sort(), 0.5);
+  for (const w of workloads) for (let i = 0; i < w.count; i++) sink ^= w.op(i);
+  const perRound = new Map<string, number[][]>(workloads.map((w) => [w.id, options.quantiles.map(() => [])]));
+  const times = new Map<string, Float64Array>(workloads.map((w) => [w.id, new Float64Array(w.count)]));
+  for (let r = 0; r < options.rounds; r++) {
+    for (let k = 0; k < workloads.length; k++) {
+      const w = workloads[(k + r) % workloads.length]!;
+      const t = times.get(w.id)!;
+      for (let i = 0; i < w.count; i++) {
+        const t0 = now();
+        sink ^= w.op(i);
+        t[i] = now() - t0 - overheadMs;
+      }
+      t.sort();
+      const qs = perRound.get(w.id)!;
+      for (let j = 0; j < options.quantiles.length; j++) qs[j]!.push(quantileSorted(t, options.quantiles[j]!) * 1e6);
+    }
+  }
+  return workloads.map((w) => {
+    const qs = perRound.get(w.id)!;
+    return { id: w.id, quantiles: options.quantiles, ns: qs.map((v) => median(v)), perRound: qs, overheadNs: overheadMs * 1e6, rounds: options.rounds };
   });
 }
 

@@ -63,6 +63,7 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
       flat === undefined
         ? 'not measured'
         : `${num(flat)}× (${size(small ?? 0)} → ${size(big ?? 0)}); per group: ${STREAM_GROUPS.map((g) => `${g} ${num(v(`ratio.flat.${g}`) ?? NaN)}×`).join(', ')}` +
+          (v('ratio.flat.mixed.p50') === undefined ? '' : `; the median check (each timed alone) ${num(v('ratio.flat.mixed.p50')!)}×`) +
           (v(`flagged.mixed.${small}`) === undefined
             ? ''
             : `; flagged share of the mixed stream ${r.sizes.map((n) => `${v(`flagged.mixed.${n}`)}%`).join(' / ')}, of the clean stream ${r.sizes.map((n) => `${v(`flagged.clean.${n}`)}%`).join(' / ')} (${r.sizes.map(size).join(' / ')})`),
@@ -175,6 +176,16 @@ function sections(r: BenchResults, render: Renderer): { title: string; body: str
     out.push({
       title: `check(): µs per sender (median of ${r.mode === 'full' ? 11 : 3} interleaved rounds) by trusted-list size; floor ${cell(v('floor.check'))} µs`,
       body: render(['stream', ...r.sizes.map((n) => size(n))], rows, (i) => i > 0),
+    });
+  }
+  if (v(`latency.mixed.${r.sizes[0]}.p50`) !== undefined) {
+    out.push({
+      title: 'check(): per-check latency in µs, mixed stream (each check timed alone; median over rounds of each round\'s percentile)',
+      body: render(
+        ['percentile', ...r.sizes.map((n) => size(n))],
+        [50, 90, 99].map((p) => [`p${p}`, ...r.sizes.map((n) => cell(v(`latency.mixed.${n}.p${p}`)))]),
+        (i) => i > 0,
+      ),
     });
   }
   if (v(`build.${r.sizes[0]}`) !== undefined) {

@@ -26,7 +26,7 @@ import v8 from 'node:v8';
 import { floorCheck, naiveCheck } from './baselines';
 import { chartOf } from './chart';
 import { domainPool, senderStreams, STREAM_GROUPS, trustedList, type SenderStreams, type TrustedList } from './data';
-import { CALIBRATION, CALIBRATION_VERSION, calibrationWorkload, measureGroup, median, sink, type Measurement, type Workload } from './harness';
+import { CALIBRATION, CALIBRATION_VERSION, calibrationWorkload, measureGroup, measureLatency, median, sink, type Measurement, type Workload } from './harness';
 import { evaluateTargets, renderReadmeBlock, renderReport } from './report';
 import { machineInfo, RESULTS_SCHEMA, type BenchResults, type Figure } from './results';
 import { rerunWithBenchFlags } from './node-flags';
@@ -58,6 +58,8 @@ export interface RunConfig {
   /** Senders per stream group. */
   readonly perGroup: number;
   readonly rounds: number;
+  /** Rounds of the per-check latency pass (every check of the mixed stream timed alone). */
+  readonly latencyRounds: number;
   readonly warmupMs: number;
   readonly sampleMs: number;
   /** Checks per naive sample, by size (the naive loop costs ~20 ms per check at 100,000). */
@@ -78,6 +80,7 @@ export const FULL_CONFIG: RunConfig = Object.freeze({
   sizes: [100, 1_000, 10_000, 100_000],
   perGroup: 4_000,
   rounds: 11,
+  latencyRounds: 7,
   warmupMs: 200,
   sampleMs: 20,
   naiveSample: { 100: 2_000, 1_000: 300, 10_000: 60, 100_000: 8 },
@@ -97,6 +100,7 @@ export const SMOKE_CONFIG: RunConfig = Object.freeze({
   sizes: [100, 1_000],
   perGroup: 200,
   rounds: 3,
+  latencyRounds: 2,
   warmupMs: 5,
   sampleMs: 2,
   naiveSample: { 100: 100, 1_000: 20 },
@@ -124,6 +128,9 @@ function getGc(): () => void {
 function fmtSize(n: number): string {
   return n.toLocaleString('en-US');
 }
+
+/** Quantiles of the per-check latency pass. */
+const LATENCY_QUANTILES: readonly number[] = [0.5, 0.9, 0.99];
 
 /** Collects figures; converts harness measurements (ns/op) into figures. */
 class Figures {
@@ -328,6 +335,38 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
         tracked: false,
       });
     }
+    // Per-check latency: the distribution behind the means above (a gateway's p99 per message).
+    log(`  check: per-check latency, mixed stream, ${config.latencyRounds} rounds`);
+    const latency = measureLatency(
+      config.sizes.map((n) => {
+        const det = detectors.get(n)!;
+        const stream = streams.get(n)!.mixed;
+        return { id: `latency.mixed.${n}`, count: stream.length, op: (i: number) => det.check(stream[i]!).reasons.length };
+      }),
+      { rounds: config.latencyRounds, quantiles: LATENCY_QUANTILES },
+    );
+    for (const l of latency) {
+      const n = Number(l.id.slice('latency.mixed.'.length));
+      l.quantiles.forEach((q, j) => {
+        figures.add({
+          id: `${l.id}.p${Math.round(q * 100)}`,
+          label: `check() latency, mixed senders, ${fmtSize(n)} trusted: ${Math.round(q * 100)}th percentile (each check timed alone)`,
+          unit: 'µs',
+          value: l.ns[j]! / 1e3,
+          better: 'lower',
+          tracked: false,
+        });
+      });
+    }
+    const p50 = (n: number): readonly number[] => latency.find((l) => l.id === `latency.mixed.${n}`)!.perRound[LATENCY_QUANTILES.indexOf(0.5)]!;
+    figures.add({
+      id: 'ratio.flat.mixed.p50',
+      label: `median check at ${fmtSize(big)} ÷ at ${fmtSize(small)} trusted, mixed senders (each check timed alone)`,
+      unit: '×',
+      value: median(p50(big).map((v, i) => v / p50(small)[i]!)),
+      better: 'lower',
+      tracked: false,
+    });
     for (const g of STREAM_GROUPS) {
       figures.add({
         id: `ratio.floor.${g}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationWorkload, measureGroup, median, quantile, type Workload } from '../bench/harness';
+import { calibrationWorkload, measureGroup, measureLatency, median, quantile, quantileSorted, type LatencyWorkload, type Workload } from '../bench/harness';
 import { formatMicros, renderChart } from '../bench/chart';
 import { summarizeProfile, type CpuProfile } from '../bench/profile';
 import { replaceBlock } from '../bench/run';
@@ -147,6 +147,82 @@ describe('measureGroup', () => {
     expect(fast.normalized).toBeCloseTo(0.5);
     expect(slow.normalized).toBeCloseTo(1.5);
     expect(Math.max(...fast.samples)).toBe(5e6);
+  });
+});
+
+describe('quantileSorted', () => {
+  it('equals quantile on the sorted values, and is NaN when empty', () => {
+    const values = [7, 1, 9, 3, 5, 2];
+    const sorted = Float64Array.from(values).sort();
+    for (const q of [0, 0.1, 0.5, 0.9, 0.99, 1]) expect(quantileSorted(sorted, q)).toBe(quantile(values, q));
+    expect(quantileSorted([], 0.5)).toBeNaN();
+  });
+});
+
+describe('measureLatency', () => {
+  /** A clock that every reading advances by `tickMs` (the clock's own cost); operations advance it by what they cost. */
+  function tickingClock(tickMs: number) {
+    let t = 0;
+    return {
+      now: (): number => {
+        const v = t;
+        t += tickMs;
+        return v;
+      },
+      advance: (ms: number): void => {
+        t += ms;
+      },
+    };
+  }
+  const QUANTILES = [0.5, 0.9, 0.99];
+
+  it('reports per-operation quantiles with the cost of the clock readings subtracted', () => {
+    const clock = tickingClock(0.00004); // 40 ns per pair of readings
+    // operation i costs (i + 1) µs: quantiles of 1..100 µs
+    const w: LatencyWorkload = { id: 'a', count: 100, op: (i) => (clock.advance((i + 1) / 1000), i) };
+    const [m] = measureLatency([w], { rounds: 3, quantiles: QUANTILES, now: clock.now, overheadPairs: 10 });
+    expect(m!.overheadNs).toBeCloseTo(40, 6);
+    expect(m!.ns[0]).toBeCloseTo(50_500, 3);
+    expect(m!.ns[1]).toBeCloseTo(90_100, 3);
+    expect(m!.ns[2]).toBeCloseTo(99_010, 3);
+    expect(m!.perRound.map((r) => r.length)).toEqual([3, 3, 3]);
+    expect(m!.rounds).toBe(3);
+  });
+
+  it('the tail shows in the high percentiles, not in the median', () => {
+    const clock = tickingClock(0);
+    // 98 operations of 2 µs and two of 50 µs: the mean would be 2.96 µs
+    const w: LatencyWorkload = { id: 'tail', count: 100, op: (i) => (clock.advance(i % 50 === 49 ? 0.05 : 0.002), i) };
+    const [m] = measureLatency([w], { rounds: 3, quantiles: QUANTILES, now: clock.now, overheadPairs: 10 });
+    expect(m!.ns[0]).toBeCloseTo(2_000, 6);
+    expect(m!.ns[1]).toBeCloseTo(2_000, 6);
+    expect(m!.ns[2]).toBeGreaterThan(40_000);
+  });
+
+  it('runs one untimed pass of each workload, then whole passes in an order rotated every round', () => {
+    const clock = tickingClock(0);
+    const passes: string[] = [];
+    const w = (id: string): LatencyWorkload => ({ id, count: 4, op: (i) => (i === 0 && passes.push(id), clock.advance(0.001), i) });
+    measureLatency([w('x'), w('y'), w('z')], { rounds: 3, quantiles: [0.5], now: clock.now, overheadPairs: 1 });
+    expect(passes).toEqual(['x', 'y', 'z', 'x', 'y', 'z', 'y', 'z', 'x', 'z', 'x', 'y']);
+  });
+
+  it('a round slowed down by noise moves no reported quantile', () => {
+    const clock = tickingClock(0);
+    let calls = 0;
+    // 10 operations per pass; the first pass is the untimed one, so calls 30–39 are timed round 2
+    const w: LatencyWorkload = {
+      id: 'n',
+      count: 10,
+      op: (i) => {
+        const round = Math.floor(calls++ / 10) - 1;
+        clock.advance((round === 2 ? 10 : 1) * (i + 1) * 0.001);
+        return i;
+      },
+    };
+    const [m] = measureLatency([w], { rounds: 5, quantiles: QUANTILES, now: clock.now, overheadPairs: 1 });
+    expect(m!.ns[0]).toBeCloseTo(5_500, 6);
+    expect(Math.max(...m!.perRound[0]!)).toBeCloseTo(55_000, 6);
   });
 });
 
