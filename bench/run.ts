@@ -43,7 +43,10 @@ import { generateVariants } from '../src/variants';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Tolerance of the tracked build figures in `bench:check` (see the build section). */
+/**
+ * Tolerance in `bench:check` of the tracked figures dominated by allocation and garbage collection:
+ * builds and `generateVariants` (see their sections).
+ */
 export const BUILD_TOLERANCE = 0.6;
 
 /** Sections of a run. */
@@ -465,7 +468,11 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
       { sampleMs: 0 },
     );
     const v = m.get('variants.perDomain')!;
-    figures.timing(v, 'generateVariants, all fuzzers, iterated to the end, per domain', { tracked: true, unit: 'ms' });
+    // A pass allocates ~1.5 million short-lived objects, and where the collector's work lands (in this
+    // sample, in the calibration sample after it, on its helper threads) moves the normalised figure:
+    // 565–636 in five full runs of one tree, 416 in a sixth, with the same wall time. Judged like the
+    // builds, with a tolerance that still fails a 2× slowdown.
+    figures.timing(v, 'generateVariants, all fuzzers, iterated to the end, per domain', { tracked: true, unit: 'ms', tolerance: BUILD_TOLERANCE });
     figures.add({ id: 'variants.count', label: 'variants per domain (mean)', unit: 'variants', value: count / domains.length, better: 'higher', tracked: false });
     figures.add({ id: 'variants.perVariant', label: 'generateVariants per variant emitted', unit: 'µs', value: (v.medianNs / 1e3) / (count / domains.length), better: 'lower', tracked: false });
   }
