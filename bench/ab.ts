@@ -23,12 +23,11 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildSync } from 'esbuild';
 import type { AbDriverOptions, AbRow } from './ab-driver';
 import { STREAM_GROUPS, type StreamGroup } from './data';
 import { median } from './harness';
 import { textTable } from './report';
-import { BENCH_NODE_FLAGS } from './node-flags';
+import { BENCH_NODE_FLAGS, bundleLikeDist } from './node-flags';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -249,8 +248,7 @@ function main(): number {
         '',
       ].join('\n'),
     );
-    // Bundled like dist/ (see node-flags.ts: tsx's keepNames changes what is measured).
-    buildSync({ entryPoints: [entry], outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+    bundleLikeDist(entry, bundle);
     return bundle;
   };
   const options = { sizes: args.sizes, streams: args.streams, rounds: args.rounds, perGroup: args.perGroup };

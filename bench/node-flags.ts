@@ -21,27 +21,26 @@ export const BENCH_NODE_FLAGS: readonly string[] = Object.freeze(['--hash-seed=1
 const MARKER = 'SOSIE_BENCH_FLAGS';
 
 /**
+ * Bundles `entry` (TypeScript) into the ES module `outfile` the way tsup builds dist/: esbuild, no
+ * keepNames, packages left external. Benchmarks measure the code as users run it: under tsx,
+ * esbuild's keepNames wraps every function and closure in __name() (measured: check() 4.6 vs
+ * 3.5 µs).
+ */
+export function bundleLikeDist(entry: string, outfile: string): void {
+  buildSync({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+}
+
+/**
  * Re-runs the calling script (`script`, normally `import.meta.url` of the entry point) under
  * {@link BENCH_NODE_FLAGS} with the same arguments, unless this process already is that run.
  * @returns The child's exit code, or undefined when this process is the flagged one and must do the work.
  */
 export function rerunWithBenchFlags(script: string): number | undefined {
   if (process.env[MARKER] === '1') return undefined;
-  // Measure the code as users run it: bundled like tsup's dist/ (esbuild, no keepNames). Under tsx,
-  // esbuild's keepNames wraps every function and closure in __name() (measured: check() 4.6 vs
-  // 3.5 µs). The bundle sits next to the entry script so paths derived from import.meta.url hold.
+  // The bundle sits next to the entry script so paths derived from import.meta.url hold.
   const entry = fileURLToPath(script);
   const bundle = entry.replace(/\.ts$/u, '.bundle.mjs');
-  buildSync({
-    entryPoints: [entry],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  bundleLikeDist(entry, bundle);
   try {
     const child = spawnSync(process.execPath, [...BENCH_NODE_FLAGS, bundle, ...process.argv.slice(2)], {
       stdio: 'inherit',
