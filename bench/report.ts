@@ -27,6 +27,9 @@ export const TARGETS = Object.freeze({
   scanRssGrowthMax: 1.25,
 });
 
+/** Percentiles of the per-check latency pass (run.ts measures them, figures `latency.mixed.<size>.p<N>`). */
+export const LATENCY_PERCENTILES: readonly number[] = Object.freeze([50, 90, 99]);
+
 function fig(r: BenchResults, id: string): Figure | undefined {
   return r.figures[id];
 }
@@ -183,7 +186,7 @@ function sections(r: BenchResults, render: Renderer): { title: string; body: str
       title: 'check(): per-check latency in µs, mixed stream (each check timed alone; median over rounds of each round\'s percentile)',
       body: render(
         ['percentile', ...r.sizes.map((n) => size(n))],
-        [50, 90, 99].map((p) => [`p${p}`, ...r.sizes.map((n) => cell(v(`latency.mixed.${n}.p${p}`)))]),
+        LATENCY_PERCENTILES.map((p) => [`p${p}`, ...r.sizes.map((n) => cell(v(`latency.mixed.${n}.p${p}`)))]),
         (i) => i > 0,
       ),
     });

@@ -27,7 +27,7 @@ import { floorCheck, naiveCheck } from './baselines';
 import { chartOf } from './chart';
 import { domainPool, senderStreams, STREAM_GROUPS, trustedList, type SenderStreams, type TrustedList } from './data';
 import { CALIBRATION, CALIBRATION_VERSION, calibrationWorkload, measureGroup, measureLatency, median, sink, type Measurement, type Workload } from './harness';
-import { evaluateTargets, renderReadmeBlock, renderReport } from './report';
+import { evaluateTargets, LATENCY_PERCENTILES, renderReadmeBlock, renderReport } from './report';
 import { machineInfo, RESULTS_SCHEMA, type BenchResults, type Figure } from './results';
 import { rerunWithBenchFlags } from './node-flags';
 import { benchScan } from './scan';
@@ -131,9 +131,6 @@ function getGc(): () => void {
 function fmtSize(n: number): string {
   return n.toLocaleString('en-US');
 }
-
-/** Quantiles of the per-check latency pass. */
-const LATENCY_QUANTILES: readonly number[] = [0.5, 0.9, 0.99];
 
 /** Collects figures; converts harness measurements (ns/op) into figures. */
 class Figures {
@@ -340,33 +337,35 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
     }
     // Per-check latency: the distribution behind the means above (a gateway's p99 per message).
     log(`  check: per-check latency, mixed stream, ${config.latencyRounds} rounds`);
+    // One measurement per size, in the order of config.sizes.
     const latency = measureLatency(
       config.sizes.map((n) => {
         const det = detectors.get(n)!;
         const stream = streams.get(n)!.mixed;
         return { id: `latency.mixed.${n}`, count: stream.length, op: (i: number) => det.check(stream[i]!).reasons.length };
       }),
-      { rounds: config.latencyRounds, quantiles: LATENCY_QUANTILES },
+      { rounds: config.latencyRounds, quantiles: LATENCY_PERCENTILES.map((p) => p / 100) },
     );
-    for (const l of latency) {
-      const n = Number(l.id.slice('latency.mixed.'.length));
-      l.quantiles.forEach((q, j) => {
+    config.sizes.forEach((n, k) => {
+      LATENCY_PERCENTILES.forEach((p, j) => {
         figures.add({
-          id: `${l.id}.p${Math.round(q * 100)}`,
-          label: `check() latency, mixed senders, ${fmtSize(n)} trusted: ${Math.round(q * 100)}th percentile (each check timed alone)`,
+          id: `latency.mixed.${n}.p${p}`,
+          label: `check() latency, mixed senders, ${fmtSize(n)} trusted: ${p}th percentile (each check timed alone)`,
           unit: 'µs',
-          value: l.ns[j]! / 1e3,
+          value: latency[k]!.ns[j]! / 1e3,
           better: 'lower',
           tracked: false,
         });
       });
-    }
-    const p50 = (n: number): readonly number[] => latency.find((l) => l.id === `latency.mixed.${n}`)!.perRound[LATENCY_QUANTILES.indexOf(0.5)]!;
+    });
+    const median50 = LATENCY_PERCENTILES.indexOf(50);
+    const bigP50 = latency[latency.length - 1]!.perRound[median50]!;
+    const smallP50 = latency[0]!.perRound[median50]!;
     figures.add({
       id: 'ratio.flat.mixed.p50',
       label: `median check at ${fmtSize(big)} ÷ at ${fmtSize(small)} trusted, mixed senders (each check timed alone)`,
       unit: '×',
-      value: median(p50(big).map((v, i) => v / p50(small)[i]!)),
+      value: median(bigP50.map((v, i) => v / smallP50[i]!)),
       better: 'lower',
       tracked: false,
     });
