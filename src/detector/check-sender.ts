@@ -102,12 +102,14 @@ type HostView = Omit<DomainParts, 'isIcann'>;
 function listedHostView(index: TrustIndex, entry: TrustedEntry): HostView | undefined {
   const { domain, registrableDomain } = entry;
   if (entry.asciiDomain !== domain || index.icannReadHosts.has(domain)) return undefined;
+  // The registrable domain ends the host: equal lengths mean the host is it (no subdomain).
+  const atRegistrable = domain.length === registrableDomain.length;
   return {
     unicode: domain,
     ascii: domain,
-    registrableDomain: domain.length === registrableDomain.length ? domain : registrableDomain,
+    registrableDomain: atRegistrable ? domain : registrableDomain,
     publicSuffix: entry.suffix,
-    subdomain: domain.length === registrableDomain.length ? '' : domain.slice(0, domain.length - registrableDomain.length - 1),
+    subdomain: atRegistrable ? '' : domain.slice(0, domain.length - registrableDomain.length - 1),
     label: entry.label,
     writtenLabel: entry.label,
   };
