@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { FILTER_MIN_SIZE, FilteredMap, StringFilter, filtered } from '../src/trust-index/string-filter';
+import { FILTER_MIN_SIZE, FilteredMap, FilteredSet, StringFilter, filtered, filteredSet } from '../src/trust-index/string-filter';
 
 const require = createRequire(import.meta.url);
 const disposable: string[] = require('disposable-email-domains');
@@ -44,6 +44,38 @@ describe('FilteredMap', () => {
       expect(m).toBe(filtered);
     });
     expect(seen).toEqual([...map.keys()]);
+  });
+});
+
+describe('FilteredSet', () => {
+  it('answers exactly like the set it wraps', () => {
+    const set = new Set(disposable.slice(0, 2_000));
+    const filtered = new FilteredSet(set);
+    for (const d of disposable.slice(0, 4_000)) expect(filtered.has(d)).toBe(set.has(d));
+    expect(filtered.size).toBe(set.size);
+    expect([...filtered]).toEqual([...set]);
+    expect([...filtered.keys()]).toEqual([...set.keys()]);
+    expect([...filtered.values()]).toEqual([...set.values()]);
+    expect([...filtered.entries()]).toEqual([...set.entries()]);
+    const seen: string[] = [];
+    filtered.forEach((v, k, s) => {
+      expect(v).toBe(k);
+      expect(s).toBe(filtered);
+      seen.push(k);
+    });
+    expect(seen).toEqual([...set]);
+  });
+});
+
+describe('filteredSet', () => {
+  it.each([
+    { description: 'a small set stays plain', size: FILTER_MIN_SIZE - 1, wrapped: false },
+    { description: 'a large set gets a filter', size: FILTER_MIN_SIZE, wrapped: true },
+  ])('$description', ({ size, wrapped }) => {
+    const set = new Set(disposable.slice(0, size));
+    const out = filteredSet(set);
+    expect(out instanceof FilteredSet).toBe(wrapped);
+    for (const d of disposable.slice(0, size + 500)) expect(out.has(d)).toBe(set.has(d));
   });
 });
 

@@ -5,10 +5,11 @@
  */
 
 import { findingMessage, hiddenMessage, invalidReason, toReason, trustedReason } from '../explain';
-import { normalizeDomain, normalizeLocalPart, findHiddenChars, type DomainParts } from '../normalize';
+import { normalizeDomain, normalizeLocalPart, findHiddenChars } from '../normalize';
 import { parseSender, type ParsedMailbox } from '../parse';
 import { analyzeDisplayName, analyzeDomain, scoreFor, standaloneScriptFindings, VERDICT_RANK, type Finding } from '../score';
 import type { TrustIndex } from '../trust-index/compile';
+import type { HostParts, ListedHost } from '../trust-index/listed-host';
 import type { CheckResult, HiddenChar, SenderParts, TrustedEntry } from '../types';
 
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
@@ -63,56 +64,36 @@ function invalid(input: string, code: Parameters<typeof invalidReason>[0], messa
   return { input, verdict: 'invalid', score: 0, reasons: [invalidReason(code, message)], ...(sender === undefined ? {} : { sender }) };
 }
 
-/** Finds the entries that trust this host (walking up to the registrable domain) or this address. */
+/**
+ * Finds the entries that trust this host (walking up to the registrable domain) or this address.
+ * `lookedUp` is the caller's lookup of the host as the sender wrote it (`writtenHost`): most senders
+ * write it normalized, and its answer, found or not, is not looked up again. When that record's
+ * parts are the ones given here (`asListed`), it also answers whether the address is looked up.
+ */
 function trustedBy(
   index: TrustIndex,
   domain: string,
   registrable: string | null,
   address: string | undefined,
-  lookedUpHost: string | undefined,
-  lookedUpEntries: readonly TrustedEntry[] | undefined,
-): { entry: TrustedEntry; byAddress: boolean } | undefined {
+  writtenHost: string | undefined,
+  lookedUp: ListedHost | undefined,
+): { entry: TrustedEntry; domain: string; byAddress: boolean } | undefined {
   // Only senders at a registrable domain with address entries need the address lookup; the rest
   // skip hashing the key (a Map.get on a fresh string costs ~0.1 µs).
-  if (address !== undefined && registrable !== null && index.addressDomains.has(registrable)) {
+  const listed = lookedUp?.asListed === true;
+  if (address !== undefined && registrable !== null && (listed ? lookedUp!.addressLookup : index.addressDomains.has(registrable))) {
     const byAddr = index.addresses.get(address);
-    if (byAddr !== undefined) return { entry: byAddr[0]!, byAddress: true };
+    if (byAddr !== undefined) return { entry: byAddr[0]!, domain: byAddr[0]!.domain, byAddress: true };
   }
   let host = domain;
   for (;;) {
-    // The caller already looked up the host as written; most senders write it normalized.
-    const entries = host === lookedUpHost ? lookedUpEntries : index.hosts.get(host);
-    if (entries !== undefined) return { entry: entries[0]!, byAddress: false };
+    const found = host === writtenHost ? lookedUp : index.hosts.get(host);
+    if (found !== undefined) return { entry: found.entry, domain: found.unicode, byAddress: false };
     if (registrable === null || (host === registrable && !index.suffixEntries)) return undefined;
     const dot = host.indexOf('.');
     if (dot < 0) return undefined;
     host = host.slice(dot + 1);
   }
-}
-
-/** The parts of a sender's host that checkMailbox reads (a normalization result has them all). */
-type HostView = Omit<DomainParts, 'isIcann'>;
-
-/**
- * The parts of a trusted host, from its entry: what normalizeDomain gives for the entry's own domain
- * (entries are normalized with the same policy, and normalization is idempotent), without its cost
- * (about a fifth of checking a trusted sender). Only for ASCII domains, whose written form is the
- * normalized one, and not for a private suffix the entry reads with the ICANN section only.
- */
-function listedHostView(index: TrustIndex, entry: TrustedEntry): HostView | undefined {
-  const { domain, registrableDomain } = entry;
-  if (entry.asciiDomain !== domain || index.icannReadHosts.has(domain)) return undefined;
-  // The registrable domain ends the host: equal lengths mean the host is it (no subdomain).
-  const atRegistrable = domain.length === registrableDomain.length;
-  return {
-    unicode: domain,
-    ascii: domain,
-    registrableDomain: atRegistrable ? domain : registrableDomain,
-    publicSuffix: entry.suffix,
-    subdomain: atRegistrable ? '' : domain.slice(0, domain.length - registrableDomain.length - 1),
-    label: entry.label,
-    writtenLabel: entry.label,
-  };
 }
 
 function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): CheckResult {
@@ -135,9 +116,10 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
   if (box.ipLiteral) {
     return impersonationOrInvalid(index, input, displayName, box, hidden);
   }
-  // A trusted host written exactly as listed needs no normalization: its parts are its entry's.
-  const listed = index.reference ? undefined : index.hosts.get(box.domain);
-  let norm: HostView | undefined = listed === undefined ? undefined : listedHostView(index, listed[0]!);
+  // A trusted host written exactly as listed needs no normalization: its record has its parts.
+  const found = index.reference ? undefined : index.hosts.get(box.domain);
+  const listed = found?.asListed === true ? found : undefined;
+  let norm: HostParts | undefined = listed;
   if (norm === undefined) {
     const normalized = normalizeDomain(box.domain, { privateSuffixes: index.policy.privateSuffixes });
     if (normalized.hidden.length > 0) hidden.push(...normalized.hidden);
@@ -148,7 +130,9 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
     norm = normalized;
   }
   const normalizedLocalPart = local === undefined ? undefined : normalizeLocalPart(local);
-  const address = normalizedLocalPart === undefined ? undefined : `${normalizedLocalPart}@${norm.unicode}`;
+  // A listed host is box.domain itself: joining that string, which the parse just read, does not
+  // read the record's copy (a short join copies the characters).
+  const address = normalizedLocalPart === undefined ? undefined : `${normalizedLocalPart}@${listed === undefined ? norm.unicode : box.domain}`;
   const hiddenChars = hidden.length > MAX_HIDDEN_LISTED ? hidden.slice(0, MAX_HIDDEN_LISTED) : hidden;
   // One object literal per shape, keys in the documented order: a literal is allocated whole,
   // where adding keys one by one grows a separate property store, and conditional spreads were a
@@ -166,10 +150,10 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
   const senderDomain = norm.unicode;
 
   // Trusted, unless hidden characters were needed to get there.
-  const trusted = trustedBy(index, norm.unicode, norm.registrableDomain, address, index.reference ? undefined : box.domain, listed);
+  const trusted = trustedBy(index, norm.unicode, norm.registrableDomain, address, index.reference ? undefined : box.domain, found);
   if (trusted !== undefined) {
     if (hidden.length === 0) {
-      return { input, verdict: 'trusted', score: 0, sender, reasons: [trustedReason(trusted.entry, senderDomain, trusted.byAddress)], match: { entry: trusted.entry, domain: trusted.entry.domain, similarity: 1 } };
+      return { input, verdict: 'trusted', score: 0, sender, reasons: [trustedReason(trusted.entry, senderDomain, trusted.byAddress, trusted.domain)], match: { entry: trusted.entry, domain: trusted.domain, similarity: 1 } };
     }
     const ctx = { senderDomain, entry: trusted.entry };
     const codes = hiddenFound.map((f) => f.code);
@@ -178,7 +162,7 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
       verdict: 'lookalike',
       score: scoreFor({ verdict: 'lookalike', similarity: 1, codes }),
       sender,
-      match: { entry: trusted.entry, domain: trusted.entry.domain, similarity: 1 },
+      match: { entry: trusted.entry, domain: trusted.domain, similarity: 1 },
       reasons: hiddenFound.map((f) => toReason(f, ctx)),
     };
   }

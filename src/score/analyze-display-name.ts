@@ -84,7 +84,7 @@ export function analyzeDisplayName(
       if (!n.ok || n.registrableDomain === null) continue;
       let host = n.unicode;
       for (;;) {
-        const entries = index.hosts.get(host);
+        const entries = index.hosts.get(host)?.entries;
         if (entries !== undefined && !entries.some((e) => sendsAs(e, sender))) {
           const entry = entries[0]!;
           return {

@@ -379,7 +379,7 @@ export function analyzeDomain(index: TrustIndex, view: DomainView): DomainCandid
       // Sequences longer than any trusted host cannot be one.
       for (let j = i + 2; j <= Math.min(hostLabels.length, i + index.maxHostLabels); j++) {
         const seq = hostLabels.slice(i, j).join('.');
-        const embedded = index.hosts.get(seq);
+        const embedded = index.hosts.get(seq)?.entries;
         if (embedded === undefined) continue;
         if (seq === registrableDomain || registrableDomain.endsWith(`.${seq}`) || seq.endsWith(`.${registrableDomain}`)) continue;
         for (const e of embedded) {

@@ -21,7 +21,9 @@ import { nameKey, nameTokens } from './name-key';
 import { parseTrustedEntryText, parseTrustedList } from './parse-trusted-list';
 import { isSharedProviderDomain } from './shared-providers';
 import { typoKey } from './typo-key';
-import { filtered, StringFilter } from './string-filter';
+import { listedHost, type ListedHost } from './listed-host';
+import { filtered, filteredSet, StringFilter } from './string-filter';
+import { stringTable } from './string-table';
 import { WordMatcher } from './word-matcher';
 
 /** Policy knobs of the index, resolved (see DetectorOptions for the documented meaning). */
@@ -65,11 +67,14 @@ export interface CompileOptions extends Partial<IndexPolicy> {
 export interface TrustIndex {
   readonly policy: IndexPolicy;
   readonly entries: readonly TrustedEntry[];
-  /** Trusted domains (Unicode) → entries that trust the whole domain. */
-  readonly hosts: ReadonlyMap<string, readonly TrustedEntry[]>;
+  /** Trusted domains (Unicode) → the entries that trust the whole domain, and its parts (./listed-host.ts). */
+  readonly hosts: ReadonlyMap<string, ListedHost>;
   /** Normalised addresses → entries that trust exactly that address. */
   readonly addresses: ReadonlyMap<string, readonly TrustedEntry[]>;
-  /** Registrable domains that have address entries (only senders there need an address lookup). */
+  /**
+   * Registrable domains that have address entries (only senders there need an address lookup).
+   * A sender at a listed host reads the answer from its record (`ListedHost.addressLookup`).
+   */
   readonly addressDomains: ReadonlySet<string>;
   /** Unique registrable labels of all entries. */
   readonly labels: readonly string[];
@@ -392,14 +397,18 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
   }
   const words = new WordMatcher([...BUSINESS_WORDS, ...(options.words ?? [])]);
 
+  const listed = new Map<string, ListedHost>();
+  for (const [host, list] of hosts) listed.set(host, listedHost(list, icannRead.has(host), addressDomains.has(list[0]!.registrableDomain)));
+
   return {
     policy,
     entries,
-    // Maps that most lookups miss (unknown hosts, skeletons, labels, names) sit behind a Bloom
-    // filter (./string-filter.ts): same answers, a miss costs two bit reads.
-    hosts: filtered(hosts),
+    // Maps and sets that most lookups miss (unknown hosts, their registrable domains, skeletons,
+    // labels, names) sit behind a Bloom filter (./string-filter.ts): same answers, a miss costs two
+    // bit reads.
+    hosts: stringTable(listed),
     addresses,
-    addressDomains,
+    addressDomains: filteredSet(addressDomains),
     labels,
     labelEntries,
     labelIds: filtered(labelIds),
