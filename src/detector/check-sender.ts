@@ -88,7 +88,8 @@ function trustedBy(
   let host = domain;
   for (;;) {
     const found = host === writtenHost ? lookedUp : index.hosts.get(host);
-    if (found !== undefined) return { entry: found.entry, domain: found.unicode, byAddress: false };
+    // `host` is the found key itself, and unlike the record's copy it is in the cache.
+    if (found !== undefined) return { entry: found.entry, domain: host, byAddress: false };
     if (registrable === null || (host === registrable && !index.suffixEntries)) return undefined;
     const dot = host.indexOf('.');
     if (dot < 0) return undefined;
@@ -129,10 +130,12 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
     }
     norm = normalized;
   }
+  // A listed host's text is box.domain, the string the parse just produced: reading it (a short join
+  // copies its characters, comparisons and messages read it) touches no cold memory, where the
+  // record's equal copy is a cache miss on large lists.
+  const senderDomain = listed === undefined ? norm.unicode : box.domain;
   const normalizedLocalPart = local === undefined ? undefined : normalizeLocalPart(local);
-  // A listed host is box.domain itself: joining that string, which the parse just read, does not
-  // read the record's copy (a short join copies the characters).
-  const address = normalizedLocalPart === undefined ? undefined : `${normalizedLocalPart}@${listed === undefined ? norm.unicode : box.domain}`;
+  const address = normalizedLocalPart === undefined ? undefined : `${normalizedLocalPart}@${senderDomain}`;
   const hiddenChars = hidden.length > MAX_HIDDEN_LISTED ? hidden.slice(0, MAX_HIDDEN_LISTED) : hidden;
   // One object literal per shape, keys in the documented order: a literal is allocated whole,
   // where adding keys one by one grows a separate property store, and conditional spreads were a
@@ -147,10 +150,9 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
         ? { raw: input, localPart: local, normalizedLocalPart, address, domain: norm.unicode, asciiDomain: norm.ascii, registrableDomain: norm.registrableDomain, publicSuffix: norm.publicSuffix, subdomain: norm.subdomain, label: norm.label, hiddenChars }
         : { raw: input, displayName, localPart: local, normalizedLocalPart, address, domain: norm.unicode, asciiDomain: norm.ascii, registrableDomain: norm.registrableDomain, publicSuffix: norm.publicSuffix, subdomain: norm.subdomain, label: norm.label, hiddenChars };
   const hiddenFound = hiddenFindings(hidden);
-  const senderDomain = norm.unicode;
 
   // Trusted, unless hidden characters were needed to get there.
-  const trusted = trustedBy(index, norm.unicode, norm.registrableDomain, address, index.reference ? undefined : box.domain, found);
+  const trusted = trustedBy(index, senderDomain, norm.registrableDomain, address, index.reference ? undefined : box.domain, found);
   if (trusted !== undefined) {
     if (hidden.length === 0) {
       return { input, verdict: 'trusted', score: 0, sender, reasons: [trustedReason(trusted.entry, senderDomain, trusted.byAddress, trusted.domain)], match: { entry: trusted.entry, domain: trusted.domain, similarity: 1 } };
