@@ -80,8 +80,8 @@ function trustedBy(
 ): { entry: TrustedEntry; domain: string; byAddress: boolean } | undefined {
   // Only senders at a registrable domain with address entries need the address lookup; the rest
   // skip hashing the key (a Map.get on a fresh string costs ~0.1 µs).
-  const listed = lookedUp?.asListed === true;
-  if (address !== undefined && registrable !== null && (listed ? lookedUp!.addressLookup : index.addressDomains.has(registrable))) {
+  const listed = lookedUp?.asListed === true ? lookedUp : undefined;
+  if (address !== undefined && registrable !== null && (listed !== undefined ? listed.addressLookup : index.addressDomains.has(registrable))) {
     const byAddr = index.addresses.get(address);
     if (byAddr !== undefined) return { entry: byAddr[0]!, domain: byAddr[0]!.domain, byAddress: true };
   }

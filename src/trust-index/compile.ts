@@ -1,7 +1,7 @@
 /**
  * Compiles a trusted list once into lookup tables, so that checking a sender costs the same with
  * 100 or 100,000 entries:
- *   - hosts:      trusted domain → entries            (exact trust, walked up the sender's host)
+ *   - hosts:      trusted domain → its record         (exact trust, walked up the sender's host; ./listed-host.ts)
  *   - addresses:  normalised address → entries        (contacts at shared mailbox providers)
  *   - labels:     registrable label → label id        (tld-swap, tokens, combos)
  *   - skeletons:  UTS #39 skeleton of a label → ids   (homoglyphs, diacritics, whole-script)
