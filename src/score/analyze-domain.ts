@@ -120,6 +120,9 @@ function labelIdOf(index: TrustIndex, entry: TrustedEntry): number {
 
 /** The entry to name for a label: same suffix as the sender first, then organisations, then input order. */
 function pickEntry(index: TrustIndex, labelId: number, suffix: string | null): TrustedEntry {
+  // All entries under one suffix: the sender's suffix cannot choose among them (compile.ts).
+  const preferred = index.labelPreferred[labelId];
+  if (preferred !== undefined) return preferred;
   const list = index.labelEntries[labelId]!;
   return (
     list.find((e) => e.suffix === suffix && !e.sharedProvider) ??

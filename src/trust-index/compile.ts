@@ -80,6 +80,13 @@ export interface TrustIndex {
   readonly labels: readonly string[];
   /** Entries per label id. */
   readonly labelEntries: readonly (readonly TrustedEntry[])[];
+  /**
+   * Per label id, the entry a finding names when all the label's entries share one suffix (almost
+   * every label): its first entry that is not a shared provider, else its first. Undefined for a
+   * label under several suffixes, where the sender's suffix decides (analyze-domain.ts pickEntry).
+   * One read where searching the entries read each entry and its suffix, cold on large lists.
+   */
+  readonly labelPreferred: readonly (TrustedEntry | undefined)[];
   readonly labelIds: ReadonlyMap<string, number>;
   /** Skeleton per label id. */
   readonly labelSkeletons: readonly string[];
@@ -395,6 +402,7 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
     }
     labelSuffixIds[id] = shared < 0 ? -1 : shared;
   }
+  const labelPreferred = labelEntries.map((list, id) => (labelSuffixIds[id]! < 0 ? undefined : (list.find((e) => !e.sharedProvider) ?? list[0]!)));
   const words = new WordMatcher([...BUSINESS_WORDS, ...(options.words ?? [])]);
 
   const listed = new Map<string, ListedHost>();
@@ -411,11 +419,14 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
     addressDomains: filteredSet(addressDomains),
     labels,
     labelEntries,
+    labelPreferred,
     labelIds: filtered(labelIds),
     labelSkeletons,
     // Not behind a filter of its own: skeletonFilter already answers the misses (a second filter
-    // hashed the skeleton again on every hit: 2.5% of a typo lookalike's check, profiled).
-    skeletonIds,
+    // hashed the skeleton again on every hit: 2.5% of a typo lookalike's check, profiled). Its hits
+    // (a sender's combo core or token that is a trusted label) read one slot of a StringTable, where
+    // V8's Map.get was a third of matchText's own time in the typo stream's profile at 10,000.
+    skeletonIds: stringTable(skeletonIds, { filter: false }),
     skeletonFilter: new StringFilter(skeletonIds.keys(), skeletonIds.size),
     typoTargets,
     typoTargetLabel,
