@@ -15,7 +15,7 @@ function expectSameAnswers<V>(table: ReadonlyMap<string, V>, map: ReadonlyMap<st
   }
 }
 
-// Keys around the 24 units a slot keeps inline: equal up to there and different after, or differing
+// Keys around the 22 units a slot keeps inline: equal up to there and different after, or differing
 // only in the last unit, so that the comparison of the rest is exercised both ways.
 const long = 'billing-and-payments-portal';
 const edgeKeys = [
@@ -24,9 +24,10 @@ const edgeKeys = [
   'contoso.com',
   'münchen.de',
   '例え.テスト',
+  'x'.repeat(21),
+  'x'.repeat(22),
   'x'.repeat(23),
   'x'.repeat(24),
-  'x'.repeat(25),
   `${long}.contoso.com`,
   `${long}.contoso.net`,
   `${long}.fabrikam.com`,
@@ -52,7 +53,7 @@ function collision(prefix: string, suffix: string): [string, string] {
 describe('StringTable', () => {
   it.each([
     { description: 'in the units kept inline', prefix: '', suffix: '.contoso.com' },
-    { description: 'past the units kept inline (same first 24)', prefix: 'billing-and-payments-portal.', suffix: '.com' },
+    { description: 'past the units kept inline (same first 22)', prefix: 'billing-and-payments-portal.', suffix: '.com' },
   ])('tells apart two keys with the same hash and length, differing $description', ({ prefix, suffix }) => {
     const [a, b] = collision(prefix, suffix);
     expect(fnv1a32(a)).toBe(fnv1a32(b));
@@ -108,6 +109,20 @@ describe('StringTable', () => {
       expect(m).toBe(table);
     });
     expect(seen).toEqual([...map]);
+  });
+
+  it('returns each key’s index and tag from its slot, and -1 for an absent key', () => {
+    const keys = disposable.slice(0, 2_000);
+    const map = new Map(keys.map((k, i) => [k, { i }]));
+    const table = new StringTable(map, { tag: (v, k) => (v.i * 7919) ^ k.length });
+    keys.forEach((k, i) => {
+      expect(table.indexOf(k), k).toBe(i);
+      expect(table.lastTag, k).toBe((i * 7919) ^ k.length);
+      expect(table.valueAt(i)).toBe(map.get(k));
+    });
+    for (const k of disposable.slice(2_000, 3_000)) expect(table.indexOf(k), k).toBe(-1);
+    const untagged = new StringTable(map);
+    expect([untagged.indexOf(keys[5]!), untagged.lastTag]).toEqual([5, 0]);
   });
 
   it('is empty-safe', () => {

@@ -9,8 +9,15 @@ import { normalizeDomain, normalizeLocalPart, findHiddenChars } from '../normali
 import { parseSender, type ParsedMailbox } from '../parse';
 import { analyzeDisplayName, analyzeDomain, scoreFor, standaloneScriptFindings, VERDICT_RANK, type Finding } from '../score';
 import type { TrustIndex } from '../trust-index/compile';
-import type { HostParts, ListedHost } from '../trust-index/listed-host';
+import { HOST_TAG_ADDRESS_LOOKUP, partsFromTag, type HostParts } from '../trust-index/listed-host';
 import type { CheckResult, HiddenChar, SenderParts, TrustedEntry } from '../types';
+
+/** What the trusted path needs of a listed host: its record (a ListedHost), or what its tag gives. */
+interface HostHit {
+  readonly entry: TrustedEntry;
+  readonly asListed: boolean;
+  readonly addressLookup: boolean;
+}
 
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 
@@ -76,7 +83,7 @@ function trustedBy(
   registrable: string | null,
   address: string | undefined,
   writtenHost: string | undefined,
-  lookedUp: ListedHost | undefined,
+  lookedUp: HostHit | undefined,
 ): { entry: TrustedEntry; domain: string; byAddress: boolean } | undefined {
   // Only senders at a registrable domain with address entries need the address lookup; the rest
   // skip hashing the key (a Map.get on a fresh string costs ~0.1 µs).
@@ -117,9 +124,30 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
   if (box.ipLiteral) {
     return impersonationOrInvalid(index, input, displayName, box, hidden);
   }
-  // A trusted host written exactly as listed needs no normalization: its record has its parts.
-  const found = index.reference ? undefined : index.hosts.get(box.domain);
-  const listed = found?.asListed === true ? found : undefined;
+  // A trusted host written exactly as listed needs no normalization: its record has its parts. On
+  // large lists (a StringTable) the slot's tag gives them, with the host's text, and the record is
+  // not read: one cache miss less. A trusted sender at 100,000 entries, each check timed alone,
+  // both versions in one process: 0.79–0.88× the time, where checks this does not touch read 0.94–1.00×.
+  let found: HostHit | undefined;
+  let listed: HostParts | undefined;
+  if (!index.reference) {
+    const table = index.hostTable;
+    if (table === undefined) {
+      const record = index.hosts.get(box.domain);
+      found = record;
+      if (record?.asListed === true) listed = record;
+    } else {
+      const id = table.indexOf(box.domain);
+      if (id >= 0) {
+        const tag = table.lastTag;
+        if (tag === 0) found = table.valueAt(id);
+        else {
+          listed = partsFromTag(box.domain, tag);
+          found = { entry: index.hostEntries[id]!, asListed: true, addressLookup: (tag & HOST_TAG_ADDRESS_LOOKUP) !== 0 };
+        }
+      }
+    }
+  }
   let norm: HostParts | undefined = listed;
   if (norm === undefined) {
     const normalized = normalizeDomain(box.domain, { privateSuffixes: index.policy.privateSuffixes });

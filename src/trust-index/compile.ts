@@ -21,9 +21,9 @@ import { nameKey, nameTokens } from './name-key';
 import { parseTrustedEntryText, parseTrustedList } from './parse-trusted-list';
 import { isSharedProviderDomain } from './shared-providers';
 import { typoKey } from './typo-key';
-import { listedHost, type ListedHost } from './listed-host';
+import { hostTag, listedHost, type ListedHost } from './listed-host';
 import { filtered, filteredSet, StringFilter } from './string-filter';
-import { stringTable } from './string-table';
+import { StringTable, stringTable } from './string-table';
 import { WordMatcher } from './word-matcher';
 
 /** Policy knobs of the index, resolved (see DetectorOptions for the documented meaning). */
@@ -69,6 +69,13 @@ export interface TrustIndex {
   readonly entries: readonly TrustedEntry[];
   /** Trusted domains (Unicode) → the entries that trust the whole domain, and its parts (./listed-host.ts). */
   readonly hosts: ReadonlyMap<string, ListedHost>;
+  /**
+   * `hosts` when it is a StringTable (large lists), whose slots carry each host's tag (see hostTag):
+   * a sender at a host written as listed is checked without reading the host's record.
+   */
+  readonly hostTable: StringTable<ListedHost> | undefined;
+  /** The first entry of each host, in the order of `hosts` (what a trusted result names). */
+  readonly hostEntries: readonly TrustedEntry[];
   /** Normalised addresses → entries that trust exactly that address. */
   readonly addresses: ReadonlyMap<string, readonly TrustedEntry[]>;
   /**
@@ -408,13 +415,16 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
   const listed = new Map<string, ListedHost>();
   for (const [host, list] of hosts) listed.set(host, listedHost(list, icannRead.has(host), addressDomains.has(list[0]!.registrableDomain)));
 
+  const hostMap = stringTable(listed, { tag: hostTag });
   return {
     policy,
     entries,
     // Maps and sets that most lookups miss (unknown hosts, their registrable domains, skeletons,
     // labels, names) sit behind a Bloom filter (./string-filter.ts): same answers, a miss costs two
     // bit reads.
-    hosts: stringTable(listed),
+    hosts: hostMap,
+    hostTable: hostMap instanceof StringTable ? hostMap : undefined,
+    hostEntries: [...listed.values()].map((r) => r.entry),
     addresses,
     addressDomains: filteredSet(addressDomains),
     labels,

@@ -12,8 +12,8 @@
  * caches, where the hash this table computes in JavaScript costs more than V8's cached one.
  *
  * Layout: SLOT_INTS Int32 per slot, open addressing with linear probing, load ≤ MAX_LOAD:
- * [hash, value index + 1 (0: empty), length, offset of the units past INLINE in `rest`,
- *  INLINE units packed two per Int32]. Keys are compared whole, so a hash collision never answers.
+ * [hash, value index + 1 (0: empty), length, offset of the units past INLINE in `rest`, tag,
+ *  INLINE units packed two per Int32]. The tag is the caller's (StringTableOptions.tag). Keys are compared whole, so a hash collision never answers.
  */
 
 import { fnv1a32 } from './hash';
@@ -31,13 +31,24 @@ const SLOT_INTS = 16;
  * and skeleton tables at 100,000 take 8 MB each instead of 16 (retained heap 136 → 122 MB).
  */
 const MAX_LOAD = 0.8;
-/** Code units kept in the slot; most hosts are shorter, longer keys compare the rest from `rest`. */
-const INLINE = 2 * (SLOT_INTS - 4);
+/** Int32 before the inline units: hash, value index + 1, length, rest offset, tag. */
+const HEAD_INTS = 5;
+/**
+ * Code units kept in the slot (22); most hosts are shorter (the bench list's median is 11), longer
+ * keys compare the rest from `rest`.
+ */
+const INLINE = 2 * (SLOT_INTS - HEAD_INTS);
 
 /** Options of a {@link StringTable}. */
-export interface StringTableOptions {
+export interface StringTableOptions<V = unknown> {
   /** Put a StringFilter in front of the slots (default true). */
   readonly filter?: boolean;
+  /**
+   * A 32-bit tag per key, computed once here and kept in the key's slot: `indexOf` returns it (in
+   * `lastTag`) without reading the value, an object elsewhere in the heap and one more cache miss
+   * on large tables. Default: 0.
+   */
+  readonly tag?: (value: V, key: string) => number;
 }
 
 /** An immutable `ReadonlyMap<string, V>` whose `get` and `has` read one slot (see the module comment). */
@@ -59,7 +70,7 @@ export class StringTable<V> implements ReadonlyMap<string, V> {
    * `options.filter: false` leaves the filter out, for a map whose caller already asks a filter of
    * its own before every lookup (the skeleton map: its filter hashes the skeleton without building it).
    */
-  constructor(map: ReadonlyMap<string, V>, options: StringTableOptions = {}) {
+  constructor(map: ReadonlyMap<string, V>, options: StringTableOptions<V> = {}) {
     this.keyList = [...map.keys()];
     this.filter = options.filter === false ? undefined : new StringFilter(this.keyList, this.keyList.length);
     this.valueList = [...map.values()];
@@ -81,13 +92,26 @@ export class StringTable<V> implements ReadonlyMap<string, V> {
       this.slots[base + 1] = id + 1;
       this.slots[base + 2] = key.length;
       this.slots[base + 3] = at - INLINE; // rest[off + i] is unit i, for i ≥ INLINE
-      for (let i = 0; i < key.length && i < INLINE; i++) this.slots[base + 4 + (i >> 1)]! |= key.charCodeAt(i) << ((i & 1) << 4);
+      this.slots[base + 4] = options.tag === undefined ? 0 : options.tag(this.valueList[id]!, key) | 0;
+      for (let i = 0; i < key.length && i < INLINE; i++) this.slots[base + HEAD_INTS + (i >> 1)]! |= key.charCodeAt(i) << ((i & 1) << 4);
       for (let i = INLINE; i < key.length; i++) this.rest[at++] = key.charCodeAt(i);
     }
   }
 
-  /** The index of `key` in insertion order, or -1. */
-  private find(key: string): number {
+  /** The tag (see StringTableOptions.tag) of the key that `indexOf` found last. */
+  lastTag = 0;
+
+  /** The value at index `id` of `indexOf`. */
+  valueAt(id: number): V | undefined {
+    return this.valueList[id];
+  }
+
+  /**
+   * The index of `key` in insertion order (its value's position in `values()`), or -1. When found,
+   * `lastTag` holds its tag: a field rather than a returned pair, so that the hot path allocates
+   * nothing.
+   */
+  indexOf(key: string): number {
     const { slots, mask } = this;
     const h = fnv1a32(key) | 0;
     if (this.filter !== undefined && !this.filter.mayHaveHash(h >>> 0)) return -1;
@@ -99,21 +123,24 @@ export class StringTable<V> implements ReadonlyMap<string, V> {
       if (ref === 0) return -1;
       if (slots[base] !== h || slots[base + 2] !== n) continue;
       let i = 0;
-      while (i < inline && ((slots[base + 4 + (i >> 1)]! >>> ((i & 1) << 4)) & 0xffff) === key.charCodeAt(i)) i++;
+      while (i < inline && ((slots[base + HEAD_INTS + (i >> 1)]! >>> ((i & 1) << 4)) & 0xffff) === key.charCodeAt(i)) i++;
       if (i < inline) continue;
       const off = slots[base + 3]!;
       while (i < n && this.rest[off + i] === key.charCodeAt(i)) i++;
-      if (i === n) return ref - 1;
+      if (i === n) {
+        this.lastTag = slots[base + 4]!;
+        return ref - 1;
+      }
     }
   }
 
   get(key: string): V | undefined {
-    const id = this.find(key);
+    const id = this.indexOf(key);
     return id < 0 ? undefined : this.valueList[id];
   }
 
   has(key: string): boolean {
-    return this.find(key) >= 0;
+    return this.indexOf(key) >= 0;
   }
 
   get size(): number {
@@ -145,6 +172,6 @@ export class StringTable<V> implements ReadonlyMap<string, V> {
 export const TABLE_MIN_SIZE = FILTER_MIN_SIZE;
 
 /** `map` as a {@link StringTable} when it is large enough for lookups to leave the cache, else `map` itself. */
-export function stringTable<V>(map: ReadonlyMap<string, V>, options: StringTableOptions = {}): ReadonlyMap<string, V> {
+export function stringTable<V>(map: ReadonlyMap<string, V>, options: StringTableOptions<V> = {}): ReadonlyMap<string, V> {
   return map.size >= TABLE_MIN_SIZE ? new StringTable(map, options) : map;
 }
