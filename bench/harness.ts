@@ -162,6 +162,11 @@ export interface LatencyWorkload {
   readonly count: number;
   /** Runs operation `i` (0 ≤ i < count) and returns a value the harness keeps. */
   readonly op: (i: number) => number;
+  /**
+   * Operations whose quantiles are also reported on their own (`subsetNs`), from the same timings:
+   * e.g. the senders of a stream that are not flagged, timed among the others.
+   */
+  readonly subset?: ArrayLike<boolean>;
 }
 
 /** Options of {@link measureLatency}. */
@@ -184,6 +189,9 @@ export interface LatencyMeasurement {
   readonly ns: readonly number[];
   /** Per quantile, per round in round order: the round's quantile, ns (for same-round ratios). */
   readonly perRound: readonly (readonly number[])[];
+  /** As `ns` and `perRound`, over the workload's `subset` only (absent without one). */
+  readonly subsetNs?: readonly number[];
+  readonly subsetPerRound?: readonly (readonly number[])[];
   /** The cost of one pair of clock readings, subtracted from every operation's time. */
   readonly overheadNs: number;
   readonly rounds: number;
@@ -208,7 +216,15 @@ export function measureLatency(workloads: readonly LatencyWorkload[], options: L
   const overheadMs = quantileSorted(pairs.sort(), 0.5);
   for (const w of workloads) for (let i = 0; i < w.count; i++) sink ^= w.op(i);
   const perRound = new Map<string, number[][]>(workloads.map((w) => [w.id, options.quantiles.map(() => [])]));
+  const subsetPerRound = new Map<string, number[][]>(workloads.map((w) => [w.id, options.quantiles.map(() => [])]));
   const times = new Map<string, Float64Array>(workloads.map((w) => [w.id, new Float64Array(w.count)]));
+  const subsetTimes = new Map<string, Float64Array>();
+  for (const w of workloads) {
+    if (w.subset === undefined) continue;
+    let n = 0;
+    for (let i = 0; i < w.count; i++) if (w.subset[i] === true) n++;
+    subsetTimes.set(w.id, new Float64Array(n));
+  }
   for (let r = 0; r < options.rounds; r++) {
     for (let k = 0; k < workloads.length; k++) {
       const w = workloads[(k + r) % workloads.length]!;
@@ -218,6 +234,13 @@ export function measureLatency(workloads: readonly LatencyWorkload[], options: L
         sink ^= w.op(i);
         t[i] = now() - t0 - overheadMs;
       }
+      const sub = subsetTimes.get(w.id);
+      if (sub !== undefined) {
+        for (let i = 0, n = 0; i < w.count; i++) if (w.subset![i] === true) sub[n++] = t[i]!;
+        sub.sort();
+        const sq = subsetPerRound.get(w.id)!;
+        for (let j = 0; j < options.quantiles.length; j++) sq[j]!.push(sub.length === 0 ? NaN : quantileSorted(sub, options.quantiles[j]!) * 1e6);
+      }
       t.sort();
       const qs = perRound.get(w.id)!;
       for (let j = 0; j < options.quantiles.length; j++) qs[j]!.push(quantileSorted(t, options.quantiles[j]!) * 1e6);
@@ -225,7 +248,16 @@ export function measureLatency(workloads: readonly LatencyWorkload[], options: L
   }
   return workloads.map((w) => {
     const qs = perRound.get(w.id)!;
-    return { id: w.id, quantiles: options.quantiles, ns: qs.map((v) => median(v)), perRound: qs, overheadNs: overheadMs * 1e6, rounds: options.rounds };
+    const sq = subsetPerRound.get(w.id)!;
+    return {
+      id: w.id,
+      quantiles: options.quantiles,
+      ns: qs.map((v) => median(v)),
+      perRound: qs,
+      ...(w.subset === undefined ? {} : { subsetNs: sq.map((v) => median(v)), subsetPerRound: sq }),
+      overheadNs: overheadMs * 1e6,
+      rounds: options.rounds,
+    };
   });
 }
 

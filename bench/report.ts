@@ -67,6 +67,7 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
         ? 'not measured'
         : `${num(flat)}× (${size(small ?? 0)} → ${size(big ?? 0)}); per group: ${STREAM_GROUPS.map((g) => `${g} ${num(v(`ratio.flat.${g}`) ?? NaN)}×`).join(', ')}` +
           (v('ratio.flat.mixed.p50') === undefined ? '' : `; the median check (each timed alone) ${num(v('ratio.flat.mixed.p50')!)}×`) +
+          (v('ratio.flat.unflagged.p50') === undefined ? '' : `, of the senders not flagged ${num(v('ratio.flat.unflagged.p50')!)}×`) +
           (v(`flagged.mixed.${small}`) === undefined
             ? ''
             : `; flagged share of the mixed stream ${r.sizes.map((n) => `${v(`flagged.mixed.${n}`)}%`).join(' / ')}, of the clean stream ${r.sizes.map((n) => `${v(`flagged.clean.${n}`)}%`).join(' / ')} (${r.sizes.map(size).join(' / ')})`),
@@ -186,7 +187,10 @@ function sections(r: BenchResults, render: Renderer): { title: string; body: str
       title: 'check(): per-check latency in µs, mixed stream (each check timed alone; median over rounds of each round\'s percentile)',
       body: render(
         ['percentile', ...r.sizes.map((n) => size(n))],
-        LATENCY_PERCENTILES.map((p) => [`p${p}`, ...r.sizes.map((n) => cell(v(`latency.mixed.${n}.p${p}`)))]),
+        [
+          ...LATENCY_PERCENTILES.map((p) => [`p${p}`, ...r.sizes.map((n) => cell(v(`latency.mixed.${n}.p${p}`)))]),
+          ...(v(`latency.unflagged.${r.sizes[0]}.p50`) === undefined ? [] : [['p50, senders not flagged', ...r.sizes.map((n) => cell(v(`latency.unflagged.${n}.p50`)))]]),
+        ],
         (i) => i > 0,
       ),
     });

@@ -2,7 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compare, DEFAULT_TOLERANCE, formatComparison, mergeBest, readResults } from '../bench/check';
 import { CALIBRATION_VERSION } from '../bench/harness';
+import { evaluateTargets } from '../bench/report';
 import { RESULTS_SCHEMA, type BenchResults, type Figure } from '../bench/results';
+import { STREAM_GROUPS } from '../bench/data';
 
 /** A synthetic results file: figures given as [id, normalized-or-value, better, tracked]. */
 function results(figs: readonly (readonly [string, number, Figure['better']?, boolean?, boolean?])[], over: Partial<BenchResults> = {}): BenchResults {
@@ -231,5 +233,31 @@ describe('bench:check on the committed bench/baseline.json', () => {
     const regressed = cmp.rows.filter((r) => r.status === 'regressed');
     expect(regressed).toHaveLength(expected);
     expect(regressed.every((r) => r.id.startsWith(prefix))).toBe(true);
+  });
+});
+
+describe('the flat target row', () => {
+  const flatRun = (flat: number, extra: readonly (readonly [string, number])[] = []): BenchResults =>
+    results(
+      [
+        ['ratio.flat.mixed', flat, 'lower', false, false],
+        ...STREAM_GROUPS.map((g) => [`ratio.flat.${g}`, flat, 'lower', false, false] as const),
+        ...extra.map(([id, v]) => [id, v, 'lower', false, false] as const),
+      ],
+      { sizes: [100, 1000, 10_000, 100_000] },
+    );
+  const flatRow = (r: BenchResults) => evaluateTargets(r).find((t) => t.target.startsWith('flat'))!;
+
+  it.each([
+    { description: 'passes at the limit', flat: 1.5, pass: true },
+    { description: 'fails above it', flat: 1.51, pass: false },
+    // The figure of the senders not flagged is reported, and judges nothing.
+    { description: 'fails above it whatever the senders not flagged measure', flat: 2.04, pass: false, unflagged: 1.2 },
+  ])('$description', ({ flat, pass, unflagged }) => {
+    const row = flatRow(flatRun(flat, [['ratio.flat.mixed.p50', 1.6], ...(unflagged === undefined ? [] : [['ratio.flat.unflagged.p50', unflagged] as const])]));
+    expect(row.pass).toBe(pass);
+    expect(row.measured).toContain('the median check (each timed alone) 1.60×');
+    if (unflagged !== undefined) expect(row.measured).toContain(`of the senders not flagged ${unflagged.toFixed(2)}×`);
+    else expect(row.measured).not.toContain('not flagged');
   });
 });

@@ -199,6 +199,25 @@ describe('measureLatency', () => {
     expect(m!.ns[2]).toBeGreaterThan(40_000);
   });
 
+  it('reports the quantiles of a subset from the same timings, and none without one', () => {
+    const clock = tickingClock(0);
+    // operation i costs (i + 1) µs; the subset is the even ones: 1, 3, …, 99 µs, median 50 µs
+    const cost = (i: number): number => (clock.advance((i + 1) / 1000), i);
+    const subset = Array.from({ length: 100 }, (_, i) => i % 2 === 0);
+    const [m, plain] = measureLatency(
+      [
+        { id: 'a', count: 100, op: cost, subset },
+        { id: 'b', count: 100, op: cost },
+      ],
+      { rounds: 3, quantiles: QUANTILES, now: clock.now, overheadPairs: 10 },
+    );
+    expect(m!.ns[0]).toBeCloseTo(50_500, 3);
+    expect(m!.subsetNs![0]).toBeCloseTo(50_000, 3);
+    expect(m!.subsetNs![2]).toBeCloseTo(98_020, 3);
+    expect(m!.subsetPerRound!.map((r) => r.length)).toEqual([3, 3, 3]);
+    expect(plain!.subsetNs).toBeUndefined();
+  });
+
   it('runs one untimed pass of each workload, then whole passes in an order rotated every round', () => {
     const clock = tickingClock(0);
     const passes: string[] = [];
