@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { buildDeleteIndex, LONG_PREFIX, LONG_PREFIX_MIN_TARGETS, PREFIX, queryDeleteIndex, scanTargets } from '../src/trust-index/delete-index';
+import { buildDeleteIndex, countDistinct, keyUsableByProbe, LONG_PREFIX, LONG_PREFIX_MIN_TARGETS, PREFIX, queryDeleteIndex, scanTargets } from '../src/trust-index/delete-index';
 import { OsaPattern, osaAlign, osaWithin, osaWithinCodes } from '../src/trust-index/osa';
 import { mulberry32 } from '../bench/data';
 
@@ -174,6 +174,34 @@ describe('delete index (differential against a brute-force scan)', () => {
     );
   });
 
+  it('keeps full recall for any budget at any length around the prefix (custom policies)', () => {
+    // Budgets are a policy (minLengthOneEdit, minLengthTwoEdits): a 6-letter label may allow two
+    // edits. Lengths from 3 to 12 straddle both prefixes; queries are the targets edited once or
+    // twice, and random strings of the same alphabet.
+    const alphabet = fc.constantFrom(...'abcx'.split(''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string({ unit: alphabet, minLength: 3, maxLength: 12 }), fc.integer({ min: 0, max: 2 })), { minLength: 10, maxLength: 50 }),
+        fc.nat(49),
+        fc.array(fc.nat(60), { maxLength: 2 }),
+        fc.string({ unit: alphabet, minLength: 1, maxLength: 14 }),
+        (pairs, pick, ops, random) => {
+          const targets = pairs.map(([t]) => t);
+          const budget = pairs.map(([, k]) => k);
+          const q = mutate(targets[pick % targets.length]!, ops.map((o) => o * 4 + (o % 4)));
+          for (const prefix of [PREFIX, LONG_PREFIX] as const) {
+            for (const passes of [true, false]) {
+              const idx = buildDeleteIndex(targets, budget, { passes, prefix });
+              expect(queryDeleteIndex(idx, q)).toEqual(scanTargets(targets, budget, q));
+              expect(queryDeleteIndex(idx, random)).toEqual(scanTargets(targets, budget, random));
+            }
+          }
+        },
+      ),
+      { seed: 46, numRuns: 500 },
+    );
+  });
+
   it('agrees with the scan in a table filled to its highest load', () => {
     // Budget 0: one key per target, so 2,860 distinct targets fill 4,096 slots to 0.698, just
     // under the 0.7 the build allows: long collision runs, for the keys it holds and for those it
@@ -215,5 +243,53 @@ describe('delete index (differential against a brute-force scan)', () => {
     expect(queryDeleteIndex(small, 'contso').map((h) => h.target)).toEqual([0]);
     expect(queryDeleteIndex(small, 'ubs')).toEqual([]);
     expect(queryDeleteIndex(small, 'ups')).toEqual([{ target: 1, distance: 0, length: 3 }]);
+  });
+});
+
+describe('presence filters', () => {
+  it.each([
+    // Default policy, prefix 8: two deletions from a 10-letter label leave a 6-letter key; a probe
+    // with fewer deletions would come from a query of 6 or 7 letters, 3 or more from the label.
+    { description: 'a two-deletion key of a long label: two-deletion probes only', length: 10, k: 2, e: 2, prefix: 8, shallow: false, deep: true },
+    { description: 'the same from a 9-letter label: a 7-letter query is within two', length: 9, k: 2, e: 2, prefix: 8, shallow: true, deep: true },
+    { description: 'a whole short label that allows two edits: every probe', length: 6, k: 2, e: 0, prefix: 8, shallow: true, deep: true },
+    { description: 'a one-deletion key: one-deletion probes of long queries', length: 12, k: 1, e: 1, prefix: 8, shallow: true, deep: false },
+    { description: 'a whole long label: a two-deletion probe would need a 10-letter prefix', length: 12, k: 2, e: 0, prefix: 8, shallow: true, deep: false },
+    { description: 'a label with no budget: its exact key only', length: 4, k: 0, e: 0, prefix: 7, shallow: true, deep: false },
+  ])('$description', ({ length, k, e, prefix, shallow, deep }) => {
+    expect(keyUsableByProbe(length, k, e, 0, prefix) || keyUsableByProbe(length, k, e, 1, prefix)).toBe(shallow);
+    expect(keyUsableByProbe(length, k, e, 2, prefix)).toBe(deep);
+  });
+
+  it('agrees with brute force: a key is usable by a probe exactly when some query length makes a hit possible', () => {
+    for (const prefix of [PREFIX, LONG_PREFIX]) {
+      for (let length = 1; length <= 14; length++) {
+        for (let k = 0; k <= 2; k++) {
+          for (let e = 0; e <= k && e <= Math.min(length, prefix); e++) {
+            for (let d = 0; d <= 2; d++) {
+              // queries of every length whose indexed prefix, minus d, is as long as the key
+              let possible = false;
+              for (let q = 0; q <= 20; q++) {
+                if (Math.min(q, prefix) - d === Math.min(length, prefix) - e && d <= k && Math.abs(q - length) <= k) possible = true;
+              }
+              expect(keyUsableByProbe(length, k, e, d, prefix), `|t| ${length} k ${k} e ${e} d ${d} P ${prefix}`).toBe(possible);
+            }
+          }
+        }
+      }
+    }
+  });
+
+  it.each([
+    { description: 'a short list, exactly', size: 1_000, distinct: 700, tolerance: 0 },
+    { description: 'a long list, by linear counting', size: 2_000_000, distinct: 1_300_000, tolerance: 0.01 },
+  ])('counts distinct hashes: $description', ({ size, distinct, tolerance }) => {
+    const rng = mulberry32(size);
+    const values = Array.from({ length: distinct }, () => (rng() * 2 ** 32) >>> 0);
+    const list = Uint32Array.from({ length: size }, (_, i) => values[i < distinct ? i : Math.floor(rng() * distinct)]!);
+    const truth = new Set(list).size;
+    const counted = countDistinct(list);
+    expect(Math.abs(counted - truth)).toBeLessThanOrEqual(truth * tolerance);
+    expect(list[0]).toBe(values[0]); // left as it was
   });
 });
