@@ -234,16 +234,17 @@ export function measureLatency(workloads: readonly LatencyWorkload[], options: L
         sink ^= w.op(i);
         t[i] = now() - t0 - overheadMs;
       }
+      // Sorts `times` (ms) and adds this round's quantiles (ns) to `into`.
+      const addQuantiles = (times: Float64Array, into: number[][]): void => {
+        times.sort();
+        for (let j = 0; j < options.quantiles.length; j++) into[j]!.push(quantileSorted(times, options.quantiles[j]!) * 1e6);
+      };
       const sub = subsetTimes.get(w.id);
       if (sub !== undefined) {
         for (let i = 0, n = 0; i < w.count; i++) if (w.subset![i] === true) sub[n++] = t[i]!;
-        sub.sort();
-        const sq = subsetPerRound.get(w.id)!;
-        for (let j = 0; j < options.quantiles.length; j++) sq[j]!.push(sub.length === 0 ? NaN : quantileSorted(sub, options.quantiles[j]!) * 1e6);
+        addQuantiles(sub, subsetPerRound.get(w.id)!);
       }
-      t.sort();
-      const qs = perRound.get(w.id)!;
-      for (let j = 0; j < options.quantiles.length; j++) qs[j]!.push(quantileSorted(t, options.quantiles[j]!) * 1e6);
+      addQuantiles(t, perRound.get(w.id)!);
     }
   }
   return workloads.map((w) => {
