@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { buildDeleteIndex, countDistinct, keyUsableByProbe, LONG_PREFIX, LONG_PREFIX_MIN_TARGETS, PREFIX, queryDeleteIndex, scanTargets } from '../src/trust-index/delete-index';
+import { buildDeleteIndex, charSignature, countDistinct, keyUsableByProbe, LONG_PREFIX, LONG_PREFIX_MIN_TARGETS, PREFIX, queryDeleteIndex, scanTargets, signatureBound, signatureDistance } from '../src/trust-index/delete-index';
 import { OsaPattern, osaAlign, osaWithin, osaWithinCodes } from '../src/trust-index/osa';
 import { mulberry32 } from '../bench/data';
 
@@ -86,6 +86,61 @@ describe('osa', () => {
       }),
       { seed: 7, numRuns: 1000 },
     );
+  });
+});
+
+describe('character signature filter', () => {
+  /** Whether the filter lets the pair through to verification at budget k. */
+  const admits = (a: string, b: string, k: number): boolean =>
+    signatureDistance(charSignature(a), charSignature(b)) <= signatureBound(k, Math.abs(a.length - b.length));
+
+  it.each([
+    { description: 'a typo key and a vanity label of its family, same letters, other counts', a: 'mall2soldier', b: 'mall2college', k: 2, admitted: false },
+    { description: 'a family member two substitutions away', a: 'mall2soldier', b: 'mall2solder', k: 2, admitted: true },
+    { description: 'one letter doubled: counts differ by one, lengths by one', a: 'contoso', b: 'conttoso', k: 1, admitted: true },
+    { description: 'two insertions leave no room for a substitution', a: 'contoso', b: 'contosoxy', k: 2, admitted: true },
+    { description: 'a length difference of two uses the whole budget', a: 'contoso', b: 'bontosoxy', k: 2, admitted: false },
+    { description: 'a swap changes no count', a: 'northwind', b: 'nrothwind', k: 1, admitted: true },
+    { description: 'letters 16 code units apart share a bucket (a, q)', a: 'aaa', b: 'qqq', k: 0, admitted: true },
+  ])('$description', ({ a, b, k, admitted }) => {
+    expect(admits(a, b, k)).toBe(admitted);
+    // Whatever it admits, it never rejects a pair within k (the property below, on this case).
+    if (osaOracle(a, b) <= k) expect(admits(a, b, k)).toBe(true);
+  });
+
+  it('never rejects a pair within the budget (edits, swaps, repeated and non-ASCII letters)', () => {
+    const unit = fc.constantFrom(...'aaqbrlm2-еоß'.split(''));
+    const edit = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.nat(40), unit);
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 16 }), fc.array(edit, { maxLength: 2 }), (a, edits) => {
+        let b = a;
+        for (const [op, at, c] of edits) {
+          const p = at % (b.length + 1);
+          if (op === 0) b = b.slice(0, p) + b.slice(p + 1);
+          else if (op === 1) b = b.slice(0, p) + c + b.slice(p);
+          else if (op === 2) b = b.slice(0, p) + c + b.slice(p + 1);
+          else b = b.slice(0, p) + (b[p + 1] ?? '') + (b[p] ?? '') + b.slice(p + 2);
+        }
+        const d = osaOracle(a, b);
+        for (let k = d; k <= 2; k++) expect(admits(a, b, k)).toBe(true);
+      }),
+      { seed: 2026, numRuns: 4000 },
+    );
+  });
+
+  it('rejects most random pairs that are farther than the budget', () => {
+    const rand = mulberry32(5);
+    const word = (): string => Array.from({ length: 6 + Math.floor(rand() * 6) }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(rand() * 36)]).join('');
+    let far = 0;
+    let rejected = 0;
+    for (let i = 0; i < 2000; i++) {
+      const a = word();
+      const b = word();
+      if (osaOracle(a, b) <= 2) continue;
+      far++;
+      if (!admits(a, b, 2)) rejected++;
+    }
+    expect(rejected / far).toBeGreaterThan(0.9);
   });
 });
 
