@@ -45,6 +45,14 @@ export function num(v: number): string {
   return v.toPrecision(2);
 }
 
+/**
+ * `num(v)`, with a third decimal when two would print a ratio as equal to the limit it is judged
+ * against while it is on one side of it (1.502 would read "1.50×" next to "≤ 1.5×").
+ */
+export function numBeside(v: number, limit: number): string {
+  return v !== limit && num(v) === num(limit) ? v.toFixed(3) : num(v);
+}
+
 function size(n: number): string {
   return n.toLocaleString('en-US');
 }
@@ -65,9 +73,9 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
     measured:
       flat === undefined
         ? 'not measured'
-        : `${num(flat)}× (${size(small ?? 0)} → ${size(big ?? 0)}); per group: ${STREAM_GROUPS.map((g) => `${g} ${num(v(`ratio.flat.${g}`) ?? NaN)}×`).join(', ')}` +
-          (v('ratio.flat.mixed.p50') === undefined ? '' : `; the median check (each timed alone) ${num(v('ratio.flat.mixed.p50')!)}×`) +
-          (v('ratio.flat.unflagged.p50') === undefined ? '' : `, of the senders not flagged ${num(v('ratio.flat.unflagged.p50')!)}×`) +
+        : `${numBeside(flat, TARGETS.flatMax)}× (${size(small ?? 0)} → ${size(big ?? 0)}); per group: ${STREAM_GROUPS.map((g) => `${g} ${numBeside(v(`ratio.flat.${g}`) ?? NaN, TARGETS.flatMax)}×`).join(', ')}` +
+          (v('ratio.flat.mixed.p50') === undefined ? '' : `; the median check (each timed alone) ${numBeside(v('ratio.flat.mixed.p50')!, TARGETS.flatMax)}×`) +
+          (v('ratio.flat.unflagged.p50') === undefined ? '' : `, of the senders not flagged ${numBeside(v('ratio.flat.unflagged.p50')!, TARGETS.flatMax)}×`) +
           (v(`flagged.mixed.${small}`) === undefined
             ? ''
             : `; flagged share of the mixed stream ${r.sizes.map((n) => `${v(`flagged.mixed.${n}`)}%`).join(' / ')}, of the clean stream ${r.sizes.map((n) => `${v(`flagged.clean.${n}`)}%`).join(' / ')} (${r.sizes.map(size).join(' / ')})`),

@@ -260,4 +260,14 @@ describe('the flat target row', () => {
     if (unflagged !== undefined) expect(row.measured).toContain(`of the senders not flagged ${unflagged.toFixed(2)}×`);
     else expect(row.measured).not.toContain('not flagged');
   });
+
+  it.each([
+    { description: 'a ratio just above the limit keeps the digit that shows it', p50: 1.502, shown: '1.502×' },
+    { description: 'just below it, too', p50: 1.4981, shown: '1.498×' },
+    { description: 'the limit itself prints as usual', p50: 1.5, shown: '1.50×' },
+    { description: 'a ratio far from the limit prints as usual', p50: 1.6449, shown: '1.64×' },
+  ])('$description', ({ p50, shown }) => {
+    const row = flatRow(flatRun(1.79, [['ratio.flat.mixed.p50', p50]]));
+    expect(row.measured).toContain(`the median check (each timed alone) ${shown}`);
+  });
 });
