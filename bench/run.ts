@@ -31,6 +31,7 @@ import { evaluateTargets, LATENCY_PERCENTILES, renderReadmeBlock, renderReport }
 import { machineInfo, RESULTS_SCHEMA, type BenchResults, type Figure } from './results';
 import { rerunWithBenchFlags } from './node-flags';
 import { benchScan } from './scan';
+import { isFlagged } from '../src/cli/style';
 import { createDetector } from '../src/detector';
 import { normalizeDomain, toAsciiDomain } from '../src/normalize';
 import { tldtsOptionsFor } from '../src/normalize/options';
@@ -249,10 +250,7 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
       const det = detectors.get(n)!;
       for (const g of ['clean', 'mixed'] as const) {
         const stream = streams.get(n)![g];
-        const plain = stream.map((sender) => {
-          const v = det.check(sender).verdict;
-          return v !== 'lookalike' && v !== 'impersonation' && v !== 'suspicious';
-        });
+        const plain = stream.map((sender) => !isFlagged(det.check(sender).verdict));
         const flagged = plain.filter((p) => !p).length;
         if (g === 'mixed') unflagged.set(n, plain);
         figures.add({
