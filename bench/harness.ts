@@ -169,6 +169,12 @@ export interface LatencyWorkload {
   readonly subset?: ArrayLike<boolean>;
 }
 
+/** Sorts `times` (ms) and adds one round's `quantiles` of them (ns) to `into`, one list per quantile. */
+function addQuantiles(times: Float64Array, quantiles: readonly number[], into: number[][]): void {
+  times.sort();
+  for (let j = 0; j < quantiles.length; j++) into[j]!.push(quantileSorted(times, quantiles[j]!) * 1e6);
+}
+
 /** Options of {@link measureLatency}. */
 export interface LatencyOptions {
   readonly rounds: number;
@@ -234,17 +240,12 @@ export function measureLatency(workloads: readonly LatencyWorkload[], options: L
         sink ^= w.op(i);
         t[i] = now() - t0 - overheadMs;
       }
-      // Sorts `times` (ms) and adds this round's quantiles (ns) to `into`.
-      const addQuantiles = (times: Float64Array, into: number[][]): void => {
-        times.sort();
-        for (let j = 0; j < options.quantiles.length; j++) into[j]!.push(quantileSorted(times, options.quantiles[j]!) * 1e6);
-      };
       const sub = subsetTimes.get(w.id);
       if (sub !== undefined) {
         for (let i = 0, n = 0; i < w.count; i++) if (w.subset![i] === true) sub[n++] = t[i]!;
-        addQuantiles(sub, subsetPerRound.get(w.id)!);
+        addQuantiles(sub, options.quantiles, subsetPerRound.get(w.id)!);
       }
-      addQuantiles(t, perRound.get(w.id)!);
+      addQuantiles(t, options.quantiles, perRound.get(w.id)!);
     }
   }
   return workloads.map((w) => {
