@@ -9,15 +9,11 @@ import { normalizeDomain, normalizeLocalPart, findHiddenChars } from '../normali
 import { parseSender, type ParsedMailbox } from '../parse';
 import { analyzeDisplayName, analyzeDomain, scoreFor, standaloneScriptFindings, VERDICT_RANK, type Finding } from '../score';
 import type { TrustIndex } from '../trust-index/compile';
-import { HOST_TAG_ADDRESS_LOOKUP, partsFromTag, type HostParts } from '../trust-index/listed-host';
+import { HOST_TAG_ADDRESS_LOOKUP, partsFromTag, type HostParts, type ListedHost } from '../trust-index/listed-host';
 import type { CheckResult, HiddenChar, SenderParts, TrustedEntry } from '../types';
 
-/** What the trusted path needs of a listed host: its record (a ListedHost), or what its tag gives. */
-interface HostHit {
-  readonly entry: TrustedEntry;
-  readonly asListed: boolean;
-  readonly addressLookup: boolean;
-}
+/** What the trusted path needs of a listed host: its record, or the same fields from its tag. */
+type HostHit = Pick<ListedHost, 'entry' | 'asListed' | 'addressLookup'>;
 
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 
