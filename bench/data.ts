@@ -142,6 +142,21 @@ const LAST_NAMES = [
   'Pereira', 'Smith', 'Müller', 'Nakamura', 'García', 'Kowalski', 'Okafor', 'Jensen', 'Rossi', 'Dubois',
   'Novak', 'Silva', 'Andersson', 'Chen', 'Haddad', 'Ivanova', 'Brown', 'Fernández', 'Lefèvre', 'Schulz',
 ];
+/**
+ * Display names of header senders that do not claim to be a contact: no first or last name of
+ * these is in FIRST_NAMES or LAST_NAMES, so none of them is a trusted contact's name. With one list
+ * for both, the 5,000 contacts of the 100,000-entry list took all 600 names, and 98% of the header
+ * senders that were not trusted came out flagged for their display name, where a quarter of the
+ * stream is meant to impersonate.
+ */
+const OUTSIDER_FIRST_NAMES = [
+  'Aiko', 'Bram', 'Cyrus', 'Dana', 'Emeka', 'Freya', 'Goran', 'Hana', 'Igor', 'Jonas', 'Kofi', 'Lena',
+  'Mateo', 'Nadia', 'Oskar', 'Priya', 'Rafael', 'Sofia', 'Tariq', 'Ulla', 'Vera', 'Wiktor', 'Yara', 'Zeynep',
+];
+const OUTSIDER_LAST_NAMES = [
+  'Achterberg', 'Balogun', 'Castellano', 'Dimitrov', 'Eriksen', 'Fontaine', 'Gallagher', 'Horvat', 'Ishikawa',
+  'Jovanović', 'Kaya', 'Lindqvist', 'Mbeki', 'Nieminen', 'Oliveira', 'Petrović', 'Quispe', 'Rahman', 'Sato', 'Tanaka',
+];
 const ROLE_LOCALS = ['info', 'billing', 'noreply', 'support', 'ap', 'invoices', 'sales', 'hr', 'no-reply', 'accounts', 'newsletter', 'team'];
 const COMBO_WORDS = ['secure', 'login', 'billing', 'support', 'account', 'verify', 'pay', 'invoice', 'mail', 'update'];
 const SWAP_SUFFIXES = ['com', 'net', 'org', 'co', 'io', 'info', 'biz', 'xyz', 'top', 'online', 'co.uk', 'de'];
@@ -454,7 +469,7 @@ export function senderStreams(list: TrustedList, perGroup: number): SenderStream
       const c = rng.pick(list.contacts);
       value = `${displayName(rng, c.name)} <${c.address}>`; // the real contact
     } else {
-      const name = `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`;
+      const name = `${rng.pick(OUTSIDER_FIRST_NAMES)} ${rng.pick(OUTSIDER_LAST_NAMES)}`;
       const host = rng.chance(0.85) ? cleanHost() : rng.chance(0.5) ? typoHost() : (homoglyphLookalike(rng, rng.pick(trusted)) ?? cleanHost());
       value = `${displayName(rng, name)} <${address(rng, host)}>`;
       if (rng.chance(0.05)) value += `, ${address(rng, cleanHost())}`;
