@@ -60,6 +60,39 @@ describe('index vs brute-force reference (whole detector)', () => {
     );
   });
 
+  it('returns identical results for a label trusted under another suffix, with neighbours trusted under the sender\'s', () => {
+    // The sender's label is trusted as written under another suffix (similarity 0.9): from 8 letters
+    // on, the typo query runs only for hits that can beat that (one edit up to 17 letters, two beyond,
+    // analyze-domain.ts). Trusted neighbours of one and two edits under the sender's own suffix are the
+    // hits it may or may not skip; the reference runs the full query.
+    const labels = trusted.map((d) => d.slice(0, d.indexOf('.'))).filter((l) => l.length >= 8 && l.length <= 24 && /^[a-z0-9-]+$/.test(l));
+    expect(labels.filter((l) => l.length >= 18).length).toBeGreaterThan(5);
+    let lookalikes = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: labels.length - 1 }),
+        fc.array(fc.array(fc.nat(10_000), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('net', 'org', 'co.uk', 'io'),
+        (i, edits, suffix) => {
+          const label = labels[i]!;
+          const home = trusted.find((d) => d.startsWith(`${label}.`))!;
+          if (home.endsWith(`.${suffix}`)) return;
+          const neighbours = edits.map((ops) => `${mutate(label, ops)}.${suffix}`).filter((d) => {
+            const n = normalizeDomain(d);
+            return n.ok && n.registrableDomain === n.unicode && !n.unicode.startsWith(`${label}.`);
+          });
+          const list = [home, ...neighbours, ...trusted.slice(0, 50)];
+          const sender = `ap@${label}.${suffix}`;
+          const result = checkSender(compileTrustedList(list), sender);
+          expect(result).toEqual(checkSender(compileTrustedList(list, { reference: true }), sender));
+          if (result.verdict === 'lookalike') lookalikes++;
+        },
+      ),
+      { seed: 2611, numRuns: 400 },
+    );
+    expect(lookalikes).toBeGreaterThan(300);
+  });
+
   it('flags a sizeable share of the mutated senders, so the comparison is not vacuous', () => {
     let flagged = 0;
     for (let i = 0; i < 300; i++) {

@@ -249,12 +249,27 @@ describe('delete index (differential against a brute-force scan)', () => {
               const idx = buildDeleteIndex(targets, budget, { passes, prefix });
               expect(queryDeleteIndex(idx, q)).toEqual(scanTargets(targets, budget, q));
               expect(queryDeleteIndex(idx, random)).toEqual(scanTargets(targets, budget, random));
+              // A distance cap below the budgets: only the closer targets.
+              for (const cap of [0, 1]) expect(queryDeleteIndex(idx, q, cap)).toEqual(scanTargets(targets, budget, q, cap));
             }
           }
         },
       ),
       { seed: 46, numRuns: 500 },
     );
+  });
+
+  it('with a distance cap, returns the capped scan\'s hits: the uncapped hits within the cap', () => {
+    const targets = ['northwindtraders', 'northwindtrader', 'northwindtrade', 'nrthwindtradrs', 'contoso', 'fabrikam'];
+    const budget = targets.map((t) => (t.length >= 10 ? 2 : 1));
+    for (const passes of [true, false]) {
+      const idx = buildDeleteIndex(targets, budget, { passes });
+      const all = queryDeleteIndex(idx, 'northwindtraders');
+      expect(all.map((h) => [targets[h.target], h.distance])).toEqual([['northwindtraders', 0], ['northwindtrader', 1], ['northwindtrade', 2], ['nrthwindtradrs', 2]]);
+      expect(queryDeleteIndex(idx, 'northwindtraders', 1)).toEqual(all.filter((h) => h.distance <= 1));
+      expect(queryDeleteIndex(idx, 'northwindtraders', 0)).toEqual(all.filter((h) => h.distance === 0));
+      expect(queryDeleteIndex(idx, 'northwindtraders', 1)).toEqual(scanTargets(targets, budget, 'northwindtraders', 1));
+    }
   });
 
   it('agrees with the scan in a table filled to its highest load', () => {

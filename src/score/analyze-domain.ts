@@ -234,15 +234,19 @@ function matchText(
   // Homoglyph senders are most of these: the skipped typo query was a fifth of their time. The
   // reference mode keeps the query, so the differential tests compare the two.
   if (bestScore > 1 - 1 / (key.length + 2) && !index.reference) return;
+  // By the same bound, a same-skeleton label above 1 − 2/(|key| + 2) leaves only one-edit hits a
+  // chance: the query skips its two-deletion probes. A label under another suffix scores 0.9 (tld-swap):
+  // labels of 8–17 letters get here, and at 100,000 labels a tenth of a gateway's stream does.
+  const cap = bestScore > 1 - 2 / (key.length + 2) && !index.reference ? 1 : 2;
   const folded = foldPairs(key);
   // Ids already visited: the skeleton's, then each typo hit's (few; an array beats a Set here).
   const seen: number[] | undefined = sameSkeleton === undefined ? undefined : [...sameSkeleton];
-  const after = visitTypos(index, text, key, seen, visit);
-  if (folded !== key) visitTypos(index, text, folded, after, visit);
+  const after = visitTypos(index, text, key, cap, seen, visit);
+  if (folded !== key) visitTypos(index, text, folded, cap, after, visit);
 }
 
 /**
- * Visits the trusted labels within their typo budget of typo key `q` (not already in `seen`);
+ * Visits the trusted labels within their typo budget (and `cap`) of typo key `q` (not already in `seen`);
  * returns the ids seen so far. A function of its own, not a closure in matchText: that closure
  * was allocated on every call, and matchText runs several times per sender.
  */
@@ -250,11 +254,12 @@ function visitTypos(
   index: TrustIndex,
   text: string,
   q: string,
+  cap: number,
   seen: number[] | undefined,
   visit: (labelId: number, similarity: number, findings: LazyFindings) => void,
 ): number[] | undefined {
   let out = seen;
-  const hits = index.reference ? scanTargets(index.deletes.targets, index.deletes.maxDistance, q) : queryDeleteIndex(index.deletes, q);
+  const hits = index.reference ? scanTargets(index.deletes.targets, index.deletes.maxDistance, q) : queryDeleteIndex(index.deletes, q, cap);
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h]!;
     // 1 − OSA distance / length, on typo keys.

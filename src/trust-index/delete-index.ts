@@ -491,12 +491,17 @@ export interface DeleteIndexHit {
 }
 
 /**
- * Every target t with OSA(query, t) ≤ maxDistance[t], found through the index (no scan).
+ * Every target t with OSA(query, t) ≤ min(maxDistance[t], cap), found through the index (no scan).
  * Targets at distance 0 are included. Order: by target id.
+ *
+ * `cap` (0–2, default 2) is for a caller that only needs the closer targets: with a cap of 1 the
+ * two-deletion probes, three quarters of a long query's, are not made. A check whose label already
+ * has a same-skeleton match that no two-edit hit could beat asks for 1 (analyze-domain.ts).
  */
-export function queryDeleteIndex(index: DeleteIndex, query: string): DeleteIndexHit[] {
+export function queryDeleteIndex(index: DeleteIndex, query: string, cap = 2): DeleteIndexHit[] {
   const hits: DeleteIndexHit[] = [];
   if (index.targets.length === 0) return hits;
+  queryCap = cap;
   index.epoch = (index.epoch + 1) >>> 0;
   if (index.epoch === 0) {
     index.stamp.fill(0);
@@ -523,12 +528,12 @@ export function queryDeleteIndex(index: DeleteIndex, query: string): DeleteIndex
   probeHash[m] = finish(prefixScratch[n]!, n);
   probeDepth[m++] = 0;
   // Too short to be within one edit of any target that allows one (labels of 1-3 letters).
-  if (query.length + 1 >= index.minLengthDepth1) {
+  if (cap >= 1 && query.length + 1 >= index.minLengthDepth1) {
     for (let i = 0; i < n; i++) {
       probeHash[m] = finish((Math.imul(prefixScratch[i]!, POW[n - 1 - i]!) + sub(i + 1, n)) | 0, n - 1);
       probeDepth[m++] = 1;
     }
-    if (query.length + 2 >= index.minLengthDepth2) {
+    if (cap >= 2 && query.length + 2 >= index.minLengthDepth2) {
       for (let i = 0; i < n - 1; i++) {
         const left = prefixScratch[i]!;
         for (let j = i + 1; j < n; j++) {
@@ -622,6 +627,8 @@ const probeSlot = new Int32Array(MAX_PROBES);
 const probeRef = new Int32Array(MAX_PROBES);
 const probeKey = new Int32Array(MAX_PROBES);
 
+/** The distance cap of the current query (see queryDeleteIndex). */
+let queryCap = 2;
 /** Character signature of the current query (set by queryDeleteIndex, read by consider). */
 let querySig = 0;
 /** Code units of the current query. */
@@ -671,7 +678,7 @@ function visitKey(index: DeleteIndex, ref: number, depth: number, hits: DeleteIn
     // One target, kept in the slot. Its signature and chars offset are per-target arrays, read only
     // past the budget and length filters (about half the single-target keys a query finds).
     const packed = ~ref;
-    const k = (packed >>> 21) & 3;
+    const k = Math.min((packed >>> 21) & 3, queryCap);
     const len = packed >>> 23;
     if (k < depth || (len < LEN_CAP && (len > qLen + k || len + k < qLen))) return;
     const id = packed & (ID_BITS - 1);
@@ -690,7 +697,8 @@ function visitKey(index: DeleteIndex, ref: number, depth: number, hits: DeleteIn
  * query. Returns false when its budget is below `depth` (the caller's postings are sorted by budget).
  */
 function consider(index: DeleteIndex, packed: number, targetSig: number, charOff: number, depth: number, hits: DeleteIndexHit[]): boolean {
-  const k = (packed >>> 21) & 3;
+  // The target's budget, within the query's cap (postings stay sorted by it: the cap keeps the order).
+  const k = Math.min((packed >>> 21) & 3, queryCap);
   if (k < depth) return false;
   const len = packed >>> 23;
   // Lengths at LEN_CAP are "this long or longer": no length filter, and the plain 2k bound.
@@ -736,10 +744,10 @@ function verifyCandidates(index: DeleteIndex, hits: DeleteIndexHit[]): void {
 }
 
 /** Reference implementation: the same answer by scanning every target. For tests and benchmarks. */
-export function scanTargets(targets: readonly string[], maxDistance: ArrayLike<number>, query: string): DeleteIndexHit[] {
+export function scanTargets(targets: readonly string[], maxDistance: ArrayLike<number>, query: string, cap = 2): DeleteIndexHit[] {
   const hits: DeleteIndexHit[] = [];
   for (let id = 0; id < targets.length; id++) {
-    const k = maxDistance[id]!;
+    const k = Math.min(maxDistance[id]!, cap);
     const d = osaWithin(query, targets[id]!, k);
     if (d <= k) hits.push({ target: id, distance: d, length: targets[id]!.length });
   }
