@@ -236,7 +236,8 @@ function matchText(
   if (bestScore > 1 - 1 / (key.length + 2) && !index.reference) return;
   // By the same bound, a same-skeleton label above 1 − 2/(|key| + 2) leaves only one-edit hits a
   // chance: the query skips its two-deletion probes. A label under another suffix scores 0.9 (tld-swap):
-  // labels of 8–17 letters get here, and at 100,000 labels a tenth of a gateway's stream does.
+  // labels of 8–17 letters get here (338 of the bench's 4,000 mixed senders at 100,000 entries are
+  // tld-swaps; bench:ab, clean stream at 100,000: 0.887–0.919×).
   const cap = bestScore > 1 - 2 / (key.length + 2) && !index.reference ? 1 : 2;
   const folded = foldPairs(key);
   // Ids already visited: the skeleton's, then each typo hit's (few; an array beats a Set here).
