@@ -127,21 +127,21 @@ function checkMailbox(index: TrustIndex, input: string, box: ParsedMailbox): Che
   let found: HostHit | undefined;
   let listed: HostParts | undefined;
   if (!index.reference) {
+    // The host's record, unless its tag answers for it.
+    let record: ListedHost | undefined;
     const table = index.hostTable;
-    if (table === undefined) {
-      const record = index.hosts.get(box.domain);
-      found = record;
-      if (record?.asListed === true) listed = record;
-    } else {
+    if (table === undefined) record = index.hosts.get(box.domain);
+    else {
       const id = table.indexOf(box.domain);
-      if (id >= 0) {
-        const tag = table.lastTag;
-        if (tag === 0) found = table.valueAt(id);
-        else {
-          listed = partsFromTag(box.domain, tag);
-          found = { entry: index.hostEntries[id]!, asListed: true, addressLookup: (tag & HOST_TAG_ADDRESS_LOOKUP) !== 0 };
-        }
-      }
+      const tag = id >= 0 ? table.lastTag : 0;
+      if (tag !== 0) {
+        listed = partsFromTag(box.domain, tag);
+        found = { entry: index.hostEntries[id]!, asListed: true, addressLookup: (tag & HOST_TAG_ADDRESS_LOOKUP) !== 0 };
+      } else if (id >= 0) record = table.valueAt(id);
+    }
+    if (record !== undefined) {
+      found = record;
+      if (record.asListed) listed = record;
     }
   }
   let norm: HostParts | undefined = listed;
