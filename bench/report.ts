@@ -220,6 +220,13 @@ function sections(r: BenchResults, render: Renderer): { title: string; body: str
       body: render(['stage', 'µs', 'q1–q3', 'normalised'], stages.map((f) => [f.label, num(f.value), `${num(f.q1 ?? NaN)}–${num(f.q3 ?? NaN)}`, f.normalized === undefined ? '' : f.normalized.toPrecision(3)]), (i) => i > 0),
     });
   }
+  const chased = Object.values(r.figures).filter((f) => f.id.startsWith('memory.chase.'));
+  if (chased.length > 0) {
+    out.push({
+      title: 'the machine: ns per dependent random load by working-set size (pointer chase, bench/memory.ts; reported, not tracked)',
+      body: render(['working set', 'ns per load'], chased.map((f) => [`${f.id.slice('memory.chase.'.length)} MiB`, num(f.value)]), (i) => i > 0),
+    });
+  }
   const rest = Object.values(r.figures).filter((f) => f.id.startsWith('variants.') || f.id.startsWith('scan.'));
   if (rest.length > 0) {
     out.push({ title: 'generateVariants and scan end to end', body: render(['figure', 'value', 'unit'], rest.map((f) => [f.label, num(f.value), f.unit]), (i) => i === 1) });

@@ -27,6 +27,7 @@ import { floorCheck, naiveCheck } from './baselines';
 import { chartOf } from './chart';
 import { domainPool, senderStreams, STREAM_GROUPS, trustedList, type SenderStreams, type TrustedList } from './data';
 import { CALIBRATION, CALIBRATION_VERSION, calibrationWorkload, measureGroup, measureLatency, median, sink, type Measurement, type Workload } from './harness';
+import { CHASE_SIZES_MIB, measureChase } from './memory';
 import { evaluateTargets, LATENCY_PERCENTILES, renderReadmeBlock, renderReport } from './report';
 import { machineInfo, RESULTS_SCHEMA, type BenchResults, type Figure } from './results';
 import { rerunWithBenchFlags } from './node-flags';
@@ -51,7 +52,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUILD_TOLERANCE = 0.6;
 
 /** Sections of a run. */
-export const SECTIONS = ['build', 'check', 'stages', 'variants', 'scan'] as const;
+export const SECTIONS = ['memory', 'build', 'check', 'stages', 'variants', 'scan'] as const;
 /** One section. */
 export type Section = (typeof SECTIONS)[number];
 
@@ -75,6 +76,8 @@ export interface RunConfig {
   /** Line counts of the scan files (the largest last). */
   readonly scanLines: readonly number[];
   readonly scanTrusted: number;
+  /** Loads per timed pass of the memory-latency chase (bench/memory.ts). */
+  readonly chaseSteps: number;
   readonly sections: readonly Section[];
 }
 
@@ -95,6 +98,7 @@ export const FULL_CONFIG: RunConfig = Object.freeze({
   // then stays flat (174 MB at 1, 2 and 3 million lines): the pair 1M/2M shows the plateau.
   scanLines: [1_000_000, 2_000_000],
   scanTrusted: 10_000,
+  chaseSteps: 1_000_000,
   sections: SECTIONS,
 });
 
@@ -113,6 +117,7 @@ export const SMOKE_CONFIG: RunConfig = Object.freeze({
   variantRounds: 1,
   scanLines: [10_000],
   scanTrusted: 1_000,
+  chaseSteps: 100_000,
   sections: SECTIONS,
 });
 
@@ -199,6 +204,16 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
   log(`  data: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   // Warm the calibration workload up once for the whole run (optimised code from the start).
   for (const end = performance.now() + 300; performance.now() < end; ) calibrationWorkload();
+
+  // ---------------------------------------------------------------- memory
+  if (has('memory')) {
+    log('  memory: dependent random load latency by working-set size');
+    const { results: chased, sink: chaseSink } = measureChase(CHASE_SIZES_MIB, config.chaseSteps);
+    sinkKeep(chaseSink);
+    for (const c of chased) {
+      figures.add({ id: `memory.chase.${c.mib}`, label: `dependent random load, ${c.mib} MiB working set`, unit: 'ns', value: c.ns, better: 'lower', tracked: false });
+    }
+  }
 
   // ---------------------------------------------------------------- build
   if (has('build')) {
@@ -596,7 +611,7 @@ function parseArgs(argv: readonly string[]): CliArgs {
       for (const p of parts) if (!(SECTIONS as readonly string[]).includes(p)) throw new Error(`--only: unknown section ${p} (${SECTIONS.join(', ')})`);
       args.only = parts as Section[];
     } else if (a === '--help' || a === '-h') {
-      console.log('usage: tsx bench/run.ts [--smoke] [--json FILE] [--update-readme] [--chart FILE] [--only build,check,stages,variants,scan]');
+      console.log('usage: tsx bench/run.ts [--smoke] [--json FILE] [--update-readme] [--chart FILE] [--only memory,build,check,stages,variants,scan]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
