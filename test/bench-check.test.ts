@@ -5,6 +5,7 @@ import { CALIBRATION_VERSION } from '../bench/harness';
 import { evaluateTargets } from '../bench/report';
 import { RESULTS_SCHEMA, type BenchResults, type Figure } from '../bench/results';
 import { STREAM_GROUPS } from '../bench/data';
+import { benchRun } from './helpers/bench-results';
 
 /** A synthetic results file: figures given as [id, normalized-or-value, better, tracked]. */
 function results(figs: readonly (readonly [string, number, Figure['better']?, boolean?, boolean?])[], over: Partial<BenchResults> = {}): BenchResults {
@@ -21,20 +22,7 @@ function results(figs: readonly (readonly [string, number, Figure['better']?, bo
       tracked,
     };
   }
-  return {
-    schema: RESULTS_SCHEMA,
-    mode: 'full',
-    calibrationVersion: CALIBRATION_VERSION,
-    date: '2026-01-01T00:00:00.000Z',
-    command: 'test',
-    machine: { cpu: 'test', cores: 2, memoryGiB: 1, node: 'v20', v8: '11', platform: 'linux', release: '6', arch: 'x64' },
-    sizes: [100, 1000],
-    calibrationUs: 100,
-    figures,
-    notes: [],
-    durationS: 1,
-    ...over,
-  };
+  return benchRun(figures, over);
 }
 
 const BASE = results([

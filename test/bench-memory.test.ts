@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chase, chaseCycle, measureChase } from '../bench/memory';
-import { CALIBRATION_VERSION } from '../bench/harness';
 import { evaluateTargets, renderReadmeBlock, renderReport } from '../bench/report';
-import { RESULTS_SCHEMA, type BenchResults } from '../bench/results';
+import type { BenchResults } from '../bench/results';
+import { benchRun } from './helpers/bench-results';
 
 /** The nodes a chase visits from node 0 before it returns there (at most `limit` steps). */
 function cycleOf(next: Int32Array, limit: number): number[] {
@@ -78,24 +78,16 @@ describe('measureChase', () => {
 });
 
 describe('the report of the memory figures', () => {
-  const run = (withChase: boolean): BenchResults => ({
-    schema: RESULTS_SCHEMA,
-    mode: 'full',
-    calibrationVersion: CALIBRATION_VERSION,
-    date: '2026-01-01T00:00:00.000Z',
-    command: 'test',
-    machine: { cpu: 'test', cores: 2, memoryGiB: 1, node: 'v20', v8: '11', platform: 'linux', release: '6', arch: 'x64' },
-    sizes: [100],
-    calibrationUs: 100,
-    figures: withChase
-      ? {
-          'memory.chase.4': { id: 'memory.chase.4', label: 'dependent random load, 4 MiB working set', unit: 'ns', value: 12.5, better: 'lower', tracked: false },
-          'memory.chase.64': { id: 'memory.chase.64', label: 'dependent random load, 64 MiB working set', unit: 'ns', value: 159.7, better: 'lower', tracked: false },
-        }
-      : {},
-    notes: [],
-    durationS: 1,
-  });
+  const run = (withChase: boolean): BenchResults =>
+    benchRun(
+      withChase
+        ? {
+            'memory.chase.4': { id: 'memory.chase.4', label: 'dependent random load, 4 MiB working set', unit: 'ns', value: 12.5, better: 'lower', tracked: false },
+            'memory.chase.64': { id: 'memory.chase.64', label: 'dependent random load, 64 MiB working set', unit: 'ns', value: 159.7, better: 'lower', tracked: false },
+          }
+        : {},
+      { sizes: [100] },
+    );
 
   it('shows one row per working-set size in the terminal and in the README block', () => {
     const r = run(true);
