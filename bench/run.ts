@@ -611,7 +611,7 @@ function parseArgs(argv: readonly string[]): CliArgs {
       for (const p of parts) if (!(SECTIONS as readonly string[]).includes(p)) throw new Error(`--only: unknown section ${p} (${SECTIONS.join(', ')})`);
       args.only = parts as Section[];
     } else if (a === '--help' || a === '-h') {
-      console.log('usage: tsx bench/run.ts [--smoke] [--json FILE] [--update-readme] [--chart FILE] [--only memory,build,check,stages,variants,scan]');
+      console.log(`usage: tsx bench/run.ts [--smoke] [--json FILE] [--update-readme] [--chart FILE] [--only ${SECTIONS.join(',')}]`);
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }

@@ -260,7 +260,7 @@ function visitTypos(
   visit: (labelId: number, similarity: number, findings: LazyFindings) => void,
 ): number[] | undefined {
   let out = seen;
-  const hits = index.reference ? scanTargets(index.deletes.targets, index.deletes.maxDistance, q) : queryDeleteIndex(index.deletes, q, cap);
+  const hits = index.reference ? scanTargets(index.deletes.targets, index.deletes.maxDistance, q, cap) : queryDeleteIndex(index.deletes, q, cap);
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h]!;
     // 1 − OSA distance / length, on typo keys.

@@ -672,6 +672,15 @@ function seenBefore(index: DeleteIndex, id: number): boolean {
   return false;
 }
 
+/**
+ * How far a target of stored length `len` is from the current query's length: a lower bound on
+ * their distance. Lengths at LEN_CAP are "this long or longer", so 0 there (no length filter, and
+ * the plain 2k signature bound). visitKey and consider both filter by it.
+ */
+function lengthGap(len: number): number {
+  return len >= LEN_CAP ? 0 : len > qLen ? len - qLen : qLen - len;
+}
+
 /** The targets of the key in `slot` (ref as in DeleteIndex.slots), filtered and verified. */
 function visitKey(index: DeleteIndex, ref: number, depth: number, hits: DeleteIndexHit[]): void {
   if (ref < 0) {
@@ -679,8 +688,7 @@ function visitKey(index: DeleteIndex, ref: number, depth: number, hits: DeleteIn
     // past the budget and length filters (about half the single-target keys a query finds).
     const packed = ~ref;
     const k = Math.min((packed >>> 21) & 3, queryCap);
-    const len = packed >>> 23;
-    if (k < depth || (len < LEN_CAP && (len > qLen + k || len + k < qLen))) return;
+    if (k < depth || lengthGap(packed >>> 23) > k) return;
     const id = packed & (ID_BITS - 1);
     consider(index, packed, index.targetInfo[2 * id]!, index.targetInfo[2 * id + 1]!, depth, hits);
     return;
@@ -701,8 +709,7 @@ function consider(index: DeleteIndex, packed: number, targetSig: number, charOff
   const k = Math.min((packed >>> 21) & 3, queryCap);
   if (k < depth) return false;
   const len = packed >>> 23;
-  // Lengths at LEN_CAP are "this long or longer": no length filter, and the plain 2k bound.
-  const diff = len >= LEN_CAP ? 0 : len > qLen ? len - qLen : qLen - len;
+  const diff = lengthGap(len);
   if (diff > k || signatureDistance(querySig, targetSig) > signatureBound(k, diff)) return true;
   const id = packed & (ID_BITS - 1);
   if (seenBefore(index, id)) return true;
