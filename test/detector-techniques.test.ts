@@ -194,3 +194,21 @@ describe('a whole trusted host written with hyphens, in a subdomain', () => {
     if (c.verdict === 'lookalike') expect(r.reasons.some((x) => x.message.includes("puts 'r2.dns-cloud.net'"))).toBe(true);
   });
 });
+
+// A list whose every label that allows an edit allows two (here: one long domain). The typo query
+// used to make its one- and two-deletion probes only for queries within one edit of the shortest
+// such label, so two omissions near the start of a 16-letter label went unseen.
+describe('a list of long labels only (every label allowing edits allows two)', () => {
+  const only = createDetector(['northwindtraders.com']);
+  it.each([
+    { description: 'two omissions near the start', sender: 'ap@nrthwndtraders.com', codes: ['omission'] },
+    { description: 'two omissions at the end', sender: 'ap@northwindtrads.com', codes: ['omission'] },
+    { description: 'one omission', sender: 'ap@nrthwindtraders.com', codes: ['omission'] },
+    { description: 'omission and replacement near the start', sender: 'ap@nrthwimdtraders.com', codes: ['omission', 'replacement'] },
+  ])('$description', ({ sender, codes: expected }) => {
+    const r = only.check(sender);
+    expect(r.verdict).toBe('lookalike');
+    expect(r.match?.domain).toBe('northwindtraders.com');
+    expect(codes(r)).toEqual(expect.arrayContaining(expected));
+  });
+});

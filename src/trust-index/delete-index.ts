@@ -527,13 +527,18 @@ export function queryDeleteIndex(index: DeleteIndex, query: string, cap = 2): De
   let m = 0;
   probeHash[m] = finish(prefixScratch[n]!, n);
   probeDepth[m++] = 0;
-  // Too short to be within one edit of any target that allows one (labels of 1-3 letters).
-  if (cap >= 1 && query.length + 1 >= index.minLengthDepth1) {
+  // Too short to be within one edit of any target that allows one (labels of 1-3 letters), and
+  // within two of any that allows two. The second matters on its own: a target of budget 2 two
+  // letters longer than the query can need one-deletion probes (prefix 7, `aaaaaaa` against
+  // `aaaaabaaa` meets at `aaaaaa`), and it can be the shortest target allowing any edit when a
+  // policy starts one and two edits at the same length.
+  const withinTwo = cap >= 2 && query.length + 2 >= index.minLengthDepth2;
+  if (cap >= 1 && (query.length + 1 >= index.minLengthDepth1 || withinTwo)) {
     for (let i = 0; i < n; i++) {
       probeHash[m] = finish((Math.imul(prefixScratch[i]!, POW[n - 1 - i]!) + sub(i + 1, n)) | 0, n - 1);
       probeDepth[m++] = 1;
     }
-    if (cap >= 2 && query.length + 2 >= index.minLengthDepth2) {
+    if (withinTwo) {
       for (let i = 0; i < n - 1; i++) {
         const left = prefixScratch[i]!;
         for (let j = i + 1; j < n; j++) {
