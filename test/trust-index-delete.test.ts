@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { buildDeleteIndex, charSignature, countDistinct, keyUsableByProbe, LONG_PREFIX, LONG_PREFIX_MIN_TARGETS, PREFIX, queryDeleteIndex, scanTargets, signatureBound, signatureDistance } from '../src/trust-index/delete-index';
+import { buildDeleteIndex, charSignature, countDistinct, keyUsableByProbe, LONG_PREFIX, LONG_PREFIX_MIN_TARGETS, PREFIX, queryDeleteIndex, scanTargets, shortQueryProbes, signatureBound, signatureDistance } from '../src/trust-index/delete-index';
 import { OsaPattern, osaAlign, osaWithin, osaWithinCodes } from '../src/trust-index/osa';
 import { mulberry32 } from '../bench/data';
 
@@ -256,6 +256,47 @@ describe('delete index (differential against a brute-force scan)', () => {
         },
       ),
       { seed: 46, numRuns: 500 },
+    );
+  });
+
+  it.each([
+    { description: '8 letters, two-edit targets from 10, prefix 8: only the probe that deletes the last two', L: 8, M: 10, prefix: 8, from: 6, probes: 1 },
+    { description: '9 letters, two-edit targets from 10, prefix 8: the last position and any other', L: 9, M: 10, prefix: 8, from: 0, probes: 7 },
+    { description: '12 letters, two-edit targets from 13, prefix 7', L: 12, M: 13, prefix: 7, from: 0, probes: 6 },
+    { description: '12 letters, two-edit targets from 14, prefix 7', L: 12, M: 14, prefix: 7, from: 5, probes: 1 },
+    { description: '6 letters (shorter than the prefix 7), two-edit targets from 7', L: 6, M: 7, prefix: 7, from: 5, probes: 0 },
+    { description: '7 letters (shorter than the prefix 8), two-edit targets from 9', L: 7, M: 9, prefix: 8, from: 6, probes: 0 },
+  ])('a query shorter than every two-edit target makes few two-deletion probes: $description', ({ L, M, prefix, from, probes }) => {
+    const n = Math.min(L, prefix);
+    expect(shortQueryProbes(L, M, prefix)).toBe(from);
+    // Probes delete position n − 1 and one position i in [from, n − 1).
+    expect(Math.max(0, n - 1 - from)).toBe(probes);
+  });
+
+  it('keeps full recall for queries shorter than every two-edit target (the few probes they make)', () => {
+    // Targets from 2 to 14 letters over two letters, so that many pairs are within two edits;
+    // budgets by a random policy (two edits from M letters, one from M1); queries one or two edits
+    // from a target, most of them shorter than M. Cutting any case of shortQueryProbes fails this.
+    const unit = fc.constantFrom('a', 'b');
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit, minLength: 2, maxLength: 14 }), { minLength: 20, maxLength: 80 }),
+        fc.integer({ min: 3, max: 12 }),
+        fc.integer({ min: 2, max: 12 }),
+        fc.nat(79),
+        fc.array(fc.nat(60), { minLength: 1, maxLength: 2 }),
+        (targets, M, M1, pick, ops) => {
+          const budget = targets.map((t) => (t.length >= M ? 2 : t.length >= Math.min(M, M1) ? 1 : 0));
+          const q = mutate(targets[pick % targets.length]!, ops).replace(/[xq]/g, 'a');
+          for (const prefix of [PREFIX, LONG_PREFIX] as const) {
+            for (const passes of [true, false]) {
+              const idx = buildDeleteIndex(targets, budget, { passes, prefix });
+              expect(queryDeleteIndex(idx, q)).toEqual(scanTargets(targets, budget, q));
+            }
+          }
+        },
+      ),
+      { seed: 1313, numRuns: 1500 },
     );
   });
 

@@ -539,9 +539,13 @@ export function queryDeleteIndex(index: DeleteIndex, query: string, cap = 2): De
       probeDepth[m++] = 1;
     }
     if (withinTwo) {
-      for (let i = 0; i < n - 1; i++) {
+      // A query shorter than every target of budget 2 needs few two-deletion probes (see
+      // shortQueryProbes); otherwise every pair of positions.
+      const short = query.length < index.minLengthDepth2;
+      const from = short ? shortQueryProbes(query.length, index.minLengthDepth2, index.prefix) : 0;
+      for (let i = from; i < n - 1; i++) {
         const left = prefixScratch[i]!;
-        for (let j = i + 1; j < n; j++) {
+        for (let j = short ? n - 1 : i + 1; j < n; j++) {
           const mid = (Math.imul(left, POW[j - i - 1]!) + sub(i + 1, j)) | 0;
           probeHash[m] = finish((Math.imul(mid, POW[n - 1 - j]!) + sub(j + 1, n)) | 0, n - 2);
           probeDepth[m++] = 2;
@@ -618,6 +622,31 @@ export function queryDeleteIndex(index: DeleteIndex, query: string, cap = 2): De
   verifyCandidates(index, hits);
   if (hits.length > 1) hits.sort((a, b) => a.target - b.target);
   return hits;
+}
+
+/**
+ * For a query of length L shorter than every target of budget 2 (the shortest is M long), the
+ * first position i of the two-deletion probes it needs: those that delete position n − 1 of its
+ * n = min(L, prefix) indexed characters and one position i from the returned value up (n − 1 when
+ * it needs none).
+ *
+ * Why: a two-deletion probe only meets targets of budget 2, which are ℓ = L + Δ long with Δ ≥ 1.
+ * Within two edits, t then has Δ characters that q lacks, q none that t lacks, and at most 2 − Δ
+ * substitutions or swaps. Cut both to the prefix P: t's prefix lines up with the start of q's, and
+ * q's prefix ends with one leftover character per character of t's prefix that q lacks. So q
+ * meets t after deleting at most 2 − Δ positions for the edits plus positions that end its prefix
+ * (none when q is shorter than P: then q is whole and t's prefix, whose leftovers are its own,
+ * gives way). Two deletions are therefore needed only when L ≥ P, and then: Δ = 1 deletes the
+ * last position and one other; Δ = 2 deletes the last two.
+ *
+ * With the default budgets (two edits from 10 letters, LONG_PREFIX 8) a label of 8 letters makes
+ * 1 two-deletion probe instead of 28, one of 9 letters 7. The differential tests (custom budgets at
+ * every length around both prefixes) fail when any of the three cases is cut further.
+ */
+export function shortQueryProbes(queryLength: number, minLengthDepth2: number, prefix: number): number {
+  const n = Math.min(queryLength, prefix);
+  if (queryLength < prefix) return n - 1;
+  return queryLength + 1 < minLengthDepth2 ? n - 2 : 0;
 }
 
 /** Keeps the loads of the postings heads from being optimised away (their sum is not used). */
