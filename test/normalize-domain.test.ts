@@ -9,7 +9,7 @@ import {
   type NormalizeOptions,
 } from '../src/normalize';
 import { hasNonLdhAscii, idnaToAscii, idnaToUnicode } from '../src/normalize/idna';
-import { isPlainLowerHost } from '../src/normalize/host-syntax';
+import { isPlainLowerHost, lowerAsciiHost } from '../src/normalize/host-syntax';
 
 // Expected A-labels were computed with tr46@6 in a scratch script and checked by hand: each one decodes back to
 // the Unicode form (e.g. xn--cntoso-wqf = "cntoso" + U+043E inserted at index 1), and the ß/ς forms match
@@ -381,5 +381,33 @@ describe('the plain-host shortcut of normalizeDomain', () => {
       { seed: 7177, numRuns: 5000 },
     );
     expect(plain).toBeGreaterThan(500);
+  });
+});
+
+// The detector looks a host up by this form before normalizing it (check-sender.ts).
+describe('lowerAsciiHost', () => {
+  it.each([
+    { description: 'lowercase ASCII is returned as it is', text: 'contoso.com', expected: 'contoso.com' },
+    { description: 'ASCII capitals are lowercased', text: 'Contoso.COM', expected: 'contoso.com' },
+    { description: 'digits and hyphens stay', text: 'Mail-2.Northwind.co.uk', expected: 'mail-2.northwind.co.uk' },
+    { description: 'a trailing dot stays (normalizeDomain removes it)', text: 'CONTOSO.COM.', expected: 'contoso.com.' },
+    { description: 'non-ASCII text is left to UTS #46, capitals and all', text: 'MÜNCHEN.de', expected: 'MÜNCHEN.de' },
+    { description: 'the Kelvin sign is not ASCII: left as written', text: '\u212Aontoso.com', expected: '\u212Aontoso.com' },
+    { description: 'an A-label with capitals is lowercased like any ASCII', text: 'XN--Bcher-kva.example', expected: 'xn--bcher-kva.example' },
+  ])('$description', ({ text, expected }) => {
+    expect(lowerAsciiHost(text)).toBe(expected);
+  });
+
+  it('agrees with UTS #46 on ASCII hosts: the lowercased form is what normalizeDomain gives', () => {
+    const unit = fc.constantFrom(...'abcXYZ019-'.split(''));
+    const label = fc.string({ unit, minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(label, { minLength: 2, maxLength: 4 }), (labels) => {
+        const host = labels.join('.');
+        const r = normalizeDomain(host);
+        if (r.ok) expect(lowerAsciiHost(host)).toBe(r.ascii);
+      }),
+      { seed: 4646, numRuns: 2000 },
+    );
   });
 });
