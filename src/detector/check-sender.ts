@@ -90,10 +90,19 @@ function trustedBy(
     if (byAddr !== undefined) return { entry: byAddr[0]!, domain: byAddr[0]!.domain, byAddress: true };
   }
   let host = domain;
+  const table = index.hostTable;
   for (;;) {
-    const found = host === writtenHost ? lookedUp : index.hosts.get(host);
+    // On large lists the entry comes from the table's index (as for a host written as listed, in
+    // checkMailbox): the record between them was one more cache miss per trusted subdomain sender.
+    let entry: TrustedEntry | undefined;
+    if (host === writtenHost) entry = lookedUp?.entry;
+    else if (table === undefined) entry = index.hosts.get(host)?.entry;
+    else {
+      const id = table.indexOf(host);
+      if (id >= 0) entry = index.hostEntries[id];
+    }
     // `host` is the found key itself, and unlike the record's copy it is in the cache.
-    if (found !== undefined) return { entry: found.entry, domain: host, byAddress: false };
+    if (entry !== undefined) return { entry, domain: host, byAddress: false };
     if (registrable === null || (host === registrable && !index.suffixEntries)) return undefined;
     const dot = host.indexOf('.');
     if (dot < 0) return undefined;
