@@ -9,7 +9,8 @@ import {
   type NormalizeOptions,
 } from '../src/normalize';
 import { hasNonLdhAscii, idnaToAscii, idnaToUnicode } from '../src/normalize/idna';
-import { isPlainLowerHost, lowerAsciiHost } from '../src/normalize/host-syntax';
+import { isPlainLowerHost } from '../src/normalize/host-syntax';
+import { lowerAsciiHost } from '../src/normalize/normalize-domain';
 
 // Expected A-labels were computed with tr46@6 in a scratch script and checked by hand: each one decodes back to
 // the Unicode form (e.g. xn--cntoso-wqf = "cntoso" + U+043E inserted at index 1), and the ß/ς forms match

@@ -6,7 +6,7 @@
 
 import { findingMessage, hiddenMessage, invalidReason, toReason, trustedReason } from '../explain';
 import { normalizeDomain, normalizeLocalPart, findHiddenChars } from '../normalize';
-import { lowerAsciiHost } from '../normalize/host-syntax';
+import { lowerAsciiHost } from '../normalize/normalize-domain';
 import { parseSender, type ParsedMailbox } from '../parse';
 import { analyzeDisplayName, analyzeDomain, scoreFor, standaloneScriptFindings, VERDICT_RANK, type Finding } from '../score';
 import type { TrustIndex } from '../trust-index/compile';
