@@ -1,6 +1,7 @@
 /**
  * Renders a results file for people: the terminal tables of `npm run bench`, the issue's targets
- * with pass/fail, and the Markdown figures block of bench/README.md.
+ * with pass/fail, the Markdown figures block of bench/README.md and the performance summary of the
+ * project's README.md.
  */
 
 import { STREAM_GROUPS } from './data';
@@ -247,6 +248,71 @@ export function renderReport(r: BenchResults, targets: readonly TargetRow[]): st
   for (const t of targets) parts.push(`${mark(t.pass)}  ${t.target}\n      ${t.measured}`);
   if (r.notes.length > 0) parts.push(`\nnotes:\n${r.notes.map((n) => `- ${n}`).join('\n')}`);
   return `${parts.join('\n')}\n`;
+}
+
+/**
+ * The performance summary of the project's README.md (Markdown), from the same run as bench/README.md's
+ * figures: `--update-readme` writes both, so the two never quote different runs. Only what one run
+ * measured, with the targets' verdicts as `evaluateTargets` gives them; why the figures are what they
+ * are stays in prose around the block.
+ */
+export function renderSummaryBlock(r: BenchResults, targets: readonly TargetRow[]): string {
+  const m = r.machine;
+  const v = (id: string): number | undefined => fig(r, id)?.value;
+  const cell = (id: string, unit = ''): string => {
+    const x = v(id);
+    return x === undefined ? '–' : `${num(x)}${unit}`;
+  };
+  const row = (label: string, id: (n: number) => string, unit = ''): string[] => [label, ...r.sizes.map((n) => cell(id(n), unit))];
+  const rows = [
+    row('sosie `check`, mixed stream: mean µs per check', (n) => `check.mixed.${n}`),
+    row('naive loop: mean µs per check', (n) => `naive.mixed.${n}`),
+    row('speed-up', (n) => `ratio.speedup.${n}`, '×'),
+    ...(v(`latency.mixed.${r.sizes[0]}.p50`) === undefined
+      ? []
+      : [row('median check, each timed alone: µs', (n) => `latency.mixed.${n}.p50`), row('99th percentile: µs', (n) => `latency.mixed.${n}.p99`)]),
+  ];
+  /** `: met` or `: **missed**` after a target, as evaluateTargets judged it (nothing when it did not). */
+  const verdict = (prefix: string): string => {
+    const t = targets.find((x) => x.target.startsWith(prefix));
+    return t === undefined || t.pass === undefined ? '' : t.pass ? ': met' : ': **missed**';
+  };
+  const ratio = (id: string, limit: number): string => {
+    const x = v(id);
+    return x === undefined ? '–' : `${numBeside(x, limit)}×`;
+  };
+  const at = r.sizes.includes(10_000) ? 10_000 : (r.sizes[r.sizes.length - 1] ?? 0);
+  const small = r.sizes[0] ?? 0;
+  const big = r.sizes[r.sizes.length - 1] ?? 0;
+  const median = v('ratio.flat.mixed.p50');
+  const judged = r.mode === 'full' && small === 100 && big === 100_000;
+  const lines = [
+    `Measured ${r.date.slice(0, 10)} with \`${r.command}\` (${r.mode} run) on ${m.cpu}, ${m.cores} cores, Node ${m.node}; ` +
+      'method, every figure and the chart in `bench/README.md`. Mixed stream: 70% clean, 15% full headers, 6% typo, ' +
+      '5% homoglyph, 4% invalid; the naive loop is edit distance with `fast-levenshtein` to every trusted domain, timed ' +
+      'in the same interleaved rounds.',
+    '',
+    md([`trusted domains`, ...r.sizes.map(size)], rows, (i) => i > 0),
+    '',
+    `- **Speed-up at 10,000 trusted domains**: ${cell('ratio.speedup.10000', '×')} (target ≥ ${TARGETS.speedupMin}×${verdict('vs naive loop')}).`,
+    `- **Floor** (split the address, one public-suffix lookup, one hash lookup): ${cell('floor.check', ' µs')}. At ${size(at)} trusted ` +
+      `domains a clean sender costs ${ratio('ratio.floor.clean', TARGETS.cleanOverFloorMax)} the floor (${cell(`check.clean.${at}`, ' µs')}; target ≤ ${TARGETS.cleanOverFloorMax}×${verdict('clean sender')}), ` +
+      `a typo lookalike ${ratio('ratio.floor.typo', TARGETS.lookalikeOverFloorMax)} (${cell(`check.typo.${at}`, ' µs')}; target ≤ ${TARGETS.lookalikeOverFloorMax}×${verdict('typo lookalike')}) ` +
+      `and a homoglyph lookalike ${ratio('ratio.floor.homoglyph', TARGETS.lookalikeOverFloorMax)} (${cell(`check.homoglyph.${at}`, ' µs')}; target ≤ ${TARGETS.lookalikeOverFloorMax}×${verdict('homoglyph lookalike')}).`,
+    `- **From ${size(small)} to ${size(big)} trusted domains** the mixed stream costs ${ratio('ratio.flat.mixed', TARGETS.flatMax)} as much ` +
+      `(target ≤ ${TARGETS.flatMax}×${verdict('flat')})` +
+      (median === undefined ? '' : `; the median check ${ratio('ratio.flat.mixed.p50', TARGETS.flatMax)}${judged ? (median <= TARGETS.flatMax ? ' (within 1.5×)' : ' (over 1.5× too)') : ''}`) +
+      (v('ratio.flat.unflagged.p50') === undefined ? '' : `, the median check of the senders not flagged ${ratio('ratio.flat.unflagged.p50', TARGETS.flatMax)}`) +
+      (v(`flagged.mixed.${small}`) === undefined ? '' : `; the same kind of stream is flagged ${cell(`flagged.mixed.${small}`, '%')} at ${size(small)} and ${cell(`flagged.mixed.${big}`, '%')} at ${size(big)}`) +
+      '.',
+    `- **Build**: ${size(big)} trusted entries compile in ${v(`build.${big}`) === undefined ? '–' : num(v(`build.${big}`)! / 1000)} s (target ≤ ${TARGETS.build100kMaxMs / 1000} s${verdict('build: ')}) and retain ${cell(`heap.${big}`, ' MB')}.`,
+    `- **\`sosie scan\`**: ${cell('scan.linesPerCpuSecond')} lines per CPU second on one core` +
+      (v('scan.maxRss.1000000') === undefined ? '' : `, peak RSS ${cell('scan.maxRss.1000000', ' MB')} for 1,000,000 lines`) +
+      (v('scan.maxRss.2000000') === undefined ? '' : ` and ${cell('scan.maxRss.2000000', ' MB')} for 2,000,000`) +
+      (v('scan.workers.scaling') === undefined ? '' : `; \`--workers 2\` scans ${cell('scan.workers.scaling', '×')} as many lines per second as one worker`) +
+      '.',
+  ];
+  return lines.join('\n');
 }
 
 /** The figures block of bench/README.md (Markdown). */

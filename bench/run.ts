@@ -3,7 +3,9 @@
  *
  *   npm run bench                         full run, prints the tables (about 2–3 minutes)
  *   npm run bench -- --json FILE          also writes every figure to FILE (bench:json: bench/results/latest.json)
- *   npm run bench -- --update-readme      also rewrites the figures block of bench/README.md
+ *   npm run bench -- --update-readme      also rewrites the figures block of bench/README.md and the
+ *                                         performance summary of README.md (bench/readme.ts does it
+ *                                         from a results file)
  *   npm run bench:smoke                   tiny sizes, few rounds: proves the benchmarks run (< 20 s), judges nothing
  *   npm run bench -- --only check,stages  some sections only (build, check, stages, variants, scan)
  *
@@ -28,7 +30,8 @@ import { chartOf } from './chart';
 import { domainPool, senderStreams, STREAM_GROUPS, trustedList, type SenderStreams, type TrustedList } from './data';
 import { CALIBRATION, CALIBRATION_VERSION, calibrationWorkload, measureGroup, measureLatency, median, sink, type Measurement, type Workload } from './harness';
 import { CHASE_SIZES_MIB, measureChase } from './memory';
-import { evaluateTargets, LATENCY_PERCENTILES, renderReadmeBlock, renderReport } from './report';
+import { updateReadmes } from './readme';
+import { evaluateTargets, LATENCY_PERCENTILES, renderReport } from './report';
 import { machineInfo, RESULTS_SCHEMA, type BenchResults, type Figure } from './results';
 import { rerunWithBenchFlags } from './node-flags';
 import { benchScan } from './scan';
@@ -618,16 +621,6 @@ function parseArgs(argv: readonly string[]): CliArgs {
   return args;
 }
 
-/** Replaces the text between `<!-- figures:start -->` and `<!-- figures:end -->`. */
-export function replaceBlock(readme: string, block: string): string {
-  const start = '<!-- figures:start -->';
-  const end = '<!-- figures:end -->';
-  const a = readme.indexOf(start);
-  const b = readme.indexOf(end);
-  if (a < 0 || b < a) throw new Error('bench/README.md has no <!-- figures:start --> … <!-- figures:end --> block');
-  return `${readme.slice(0, a + start.length)}\n${block.trim()}\n${readme.slice(b)}`;
-}
-
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const base = args.smoke ? SMOKE_CONFIG : FULL_CONFIG;
@@ -647,9 +640,8 @@ async function main(): Promise<void> {
     console.error(`wrote ${path.relative(process.cwd(), chart)}`);
   }
   if (args.updateReadme) {
-    const file = path.join(ROOT, 'bench', 'README.md');
-    writeFileSync(file, replaceBlock(readFileSync(file, 'utf8'), renderReadmeBlock(results, evaluateTargets(results))));
-    console.error('updated bench/README.md');
+    updateReadmes(results);
+    console.error('updated bench/README.md and README.md');
   }
   console.error(`done in ${results.durationS.toFixed(0)} s`);
 }

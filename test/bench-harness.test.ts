@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { calibrationWorkload, measureGroup, measureLatency, median, quantile, quantileSorted, type LatencyWorkload, type Workload } from '../bench/harness';
 import { formatMicros, renderChart } from '../bench/chart';
 import { summarizeProfile, type CpuProfile } from '../bench/profile';
-import { replaceBlock } from '../bench/run';
+import { replaceBlock } from '../bench/readme';
 
 /** A fake clock that workloads advance by a fixed cost per call, with optional per-round noise. */
 function fakeClock() {
