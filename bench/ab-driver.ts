@@ -4,7 +4,7 @@
  * `createDetector` functions and runs it twice, once building each side first.
  *
  * Why one process: on a shared VM the same code measured in two processes differs by more than
- * most changes do (bench/README.md, "Fifth round": separate-process pairs of one change ranged from
+ * most changes do (bench/HISTORY.md, "Fifth round": separate-process pairs of one change ranged from
  * 0.84× to level). In one process both sides see the same machine state, round by round, and the
  * per-round ratio cancels most of it. What one process does not cancel is which side's code and
  * data were placed first (measured: 2–6% for two identical copies), hence the two orders.

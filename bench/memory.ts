@@ -6,7 +6,7 @@
  * Why the benchmarks report it: at 100,000 trusted entries the compiled list (~27 MB of typed
  * arrays plus its records) is larger than the share of the last-level cache a process gets on a
  * shared machine, and a check's cost there is mostly the cache misses of its few random lookups
- * (bench/README.md, "Where the growth is"). The flat ratio (100,000 ÷ 100 entries) therefore depends
+ * (bench/README.md, "Where the time goes"). The flat ratio (100,000 ÷ 100 entries) therefore depends
  * on the machine as much as on the code; these figures say, for the run at hand, from which working
  * set a random load stops being a cache hit. They are reported, never tracked.
  */
