@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compare, DEFAULT_TOLERANCE, formatComparison, mergeBest, readResults } from '../bench/check';
+import { BUSY_CALIBRATION_RATIO, compare, DEFAULT_TOLERANCE, formatComparison, machineState, mergeBest, readResults, VERDICT_EXIT, verdictOf } from '../bench/check';
 import { CALIBRATION_VERSION } from '../bench/harness';
 import { evaluateTargets } from '../bench/report';
 import { RESULTS_SCHEMA, type BenchResults, type Figure } from '../bench/results';
@@ -257,5 +257,55 @@ describe('the flat target row', () => {
   ])('$description', ({ p50, shown }) => {
     const row = flatRow(flatRun(1.79, [['ratio.flat.mixed.p50', p50]]));
     expect(row.measured).toContain(`the median check (each timed alone) ${shown}`);
+  });
+});
+
+describe('machine state and the verdict', () => {
+  /** A run of BASE's figures scaled by `factor`, made with the calibration at `calibrationUs` on `cpu`. */
+  const runOn = (factor: number, calibrationUs: number, cpu = 'test', cores = 2): BenchResults => ({
+    ...scaled(factor),
+    calibrationUs,
+    machine: { ...BASE.machine, cpu, cores },
+  });
+
+  const cases: { description: string; factor: number; runs: readonly [number, string?, number?][]; verdict: 'pass' | 'regressed' | 'inconclusive' }[] = [
+    { description: 'an unchanged tree on a machine as quiet as the baseline passes', factor: 1, runs: [[100]], verdict: 'pass' },
+    { description: 'an unchanged tree on a busy machine still passes when its figures do', factor: 1.1, runs: [[150]], verdict: 'pass' },
+    { description: 'a 2× slowdown on a machine like the baseline is a regression', factor: 2, runs: [[100]], verdict: 'regressed' },
+    { description: 'a regression with the calibration 10% slower (the limit) is still judged', factor: 1.5, runs: [[100 * BUSY_CALIBRATION_RATIO]], verdict: 'regressed' },
+    { description: 'a regression with the calibration 28% slower on the same kind of machine is inconclusive', factor: 1.5, runs: [[128]], verdict: 'inconclusive' },
+    { description: 'inconclusive only when every run was busy: a quiet confirming run decides', factor: 1.5, runs: [[128], [104]], verdict: 'regressed' },
+    { description: 'both runs busy: inconclusive', factor: 1.5, runs: [[128], [190]], verdict: 'inconclusive' },
+    { description: 'another CPU model: its calibration time says nothing of load, so a regression is a regression', factor: 1.5, runs: [[190, 'other cpu']], verdict: 'regressed' },
+    { description: 'another core count: the same', factor: 1.5, runs: [[190, 'test', 4]], verdict: 'regressed' },
+  ];
+  for (const c of cases) {
+    it(c.description, () => {
+      const baseline = { ...BASE, calibrationUs: 100 };
+      const runs = c.runs.map(([cal, cpu, cores]) => runOn(c.factor, cal, cpu, cores));
+      const cmp = compare(baseline, mergeBest(runs));
+      expect(verdictOf(cmp, runs.map((r) => machineState(baseline, r)))).toBe(c.verdict);
+    });
+  }
+
+  it('never hides incompatible files, busy or not', () => {
+    const baseline = { ...BASE, calibrationUs: 100 };
+    const other = { ...runOn(1, 200), schema: RESULTS_SCHEMA + 1 };
+    expect(verdictOf(compare(baseline, other), [machineState(baseline, other)])).toBe('incompatible');
+  });
+
+  it('maps each verdict to its documented exit code', () => {
+    expect(VERDICT_EXIT).toEqual({ pass: 0, regressed: 1, incompatible: 2, inconclusive: 3 });
+  });
+
+  it('says how the machine compares, with the memory latency when both runs measured it', () => {
+    const chase = (ns: number): Figure => ({ id: 'memory.chase.16', label: '16 MiB', unit: 'ns', value: ns, better: 'lower', tracked: false });
+    const baseline = { ...BASE, calibrationUs: 91.5, figures: { ...BASE.figures, 'memory.chase.16': chase(21.9) } };
+    const run = { ...runOn(1, 117.5), figures: { ...BASE.figures, 'memory.chase.16': chase(134) } };
+    const st = machineState(baseline, run);
+    expect(st.busy).toBe(true);
+    expect(st.calibrationRatio).toBeCloseTo(1.284, 3);
+    expect(st.text).toBe('machine: calibration workload 118 µs against 91.5 µs for the baseline (1.28×); a dependent load in 16 MiB 134 ns against 21.9 ns — busier than the tolerance was measured on (> 1.1×)');
+    expect(machineState(baseline, runOn(1, 117.5, 'other cpu')).text).toMatch(/another kind of machine \(other cpu, 2 cores\)/);
   });
 });
