@@ -38,9 +38,9 @@ export function renderReadmes(results: BenchResults, benchReadme: string, mainRe
 }
 
 /** Rewrites the figures block of bench/README.md and the summary block of README.md from `results`. */
-export function updateReadmes(results: BenchResults, root = ROOT): void {
-  const benchFile = path.join(root, 'bench', 'README.md');
-  const mainFile = path.join(root, 'README.md');
+export function updateReadmes(results: BenchResults): void {
+  const benchFile = path.join(ROOT, 'bench', 'README.md');
+  const mainFile = path.join(ROOT, 'README.md');
   const out = renderReadmes(results, readFileSync(benchFile, 'utf8'), readFileSync(mainFile, 'utf8'));
   writeFileSync(benchFile, out.bench);
   writeFileSync(mainFile, out.main);

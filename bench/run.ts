@@ -20,7 +20,7 @@
  * Method: harness.ts (warm-up, interleaved rounds, medians, calibration workload).
  */
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
