@@ -2,12 +2,13 @@
  * UTS #46 ToASCII + ToUnicode of a prepared domain, running tr46 only on the labels that need it.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
 import { describeIdnaFailure, hasNonLdhAscii, idnaToAscii, idnaToUnicode } from './idna';
 import { simpleALabel, simpleLabel } from './simple-label';
 
 /** True when every code unit is ASCII. */
 export function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  for (let i = 0; i < text.length; i++) if (codeUnitAt(text, i) > 0x7f) return false;
   return true;
 }
 
@@ -80,7 +81,7 @@ export function convertDomain(written: string): Converted | string {
  */
 export function mayBeBidi(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = codeUnitAt(text, i);
     if (c < 0x0590) continue;
     if (c <= 0x08ff || c === 0x200f || (c >= 0xfb1d && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)) return true;
     // High surrogates of U+10800..U+10FFF (D802, D803) and U+1E800..U+1EFFF (D83A, D83B).

@@ -17,6 +17,7 @@
  * and `\p{Bidi_Control}` for every code point, so a drift is caught.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
 import type { HiddenChar } from '../types';
 
 /** One row of the table: an inclusive code point range, its kind and a name (or a name for each member). */
@@ -74,7 +75,7 @@ function tagName(codePoint: number): string {
   const ch = String.fromCharCode(codePoint - 0xe0000);
   if (ch >= 'a' && ch <= 'z') return `TAG LATIN SMALL LETTER ${ch.toUpperCase()}`;
   if (ch >= 'A' && ch <= 'Z') return `TAG LATIN CAPITAL LETTER ${ch}`;
-  if (ch >= '0' && ch <= '9') return `TAG DIGIT ${DIGIT_NAMES[ch.charCodeAt(0) - 0x30] ?? ''}`;
+  if (ch >= '0' && ch <= '9') return `TAG DIGIT ${DIGIT_NAMES[codeUnitAt(ch, 0) - 0x30] ?? ''}`;
   return `TAG ${ASCII_PUNCTUATION_NAMES[ch] ?? reserved(codePoint)}`;
 }
 
@@ -227,11 +228,11 @@ export function findHiddenChars(
   let copiedUpTo = 0; // code unit index up to which `text` has been copied into `cleaned`
   let position = 0; // code point index of the character at `i`
   for (let i = 0; i < text.length; position++) {
-    const unit = text.charCodeAt(i);
+    const unit = codeUnitAt(text, i);
     let codePoint = unit;
     let width = 1;
     if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
+      const low = codeUnitAt(text, i + 1);
       if (low >= 0xdc00 && low <= 0xdfff) {
         codePoint = (unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
         width = 2;

@@ -3,6 +3,7 @@
  * ToASCII output), and IP-literal detection. One linear scan, no regular expressions.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
 import { quote } from './quote';
 
 /** RFC 1035 §2.3.4 / RFC 5321 §4.5.3.1.2: 255 octets on the wire = 253 characters in dotted text form
@@ -50,7 +51,7 @@ export function checkAsciiHost(host: string): HostProblem | undefined {
   let labelStart = 0;
   let lastLabelNumeric = true;
   for (let i = 0; i <= host.length; i++) {
-    const c = i < host.length ? host.charCodeAt(i) : DOT;
+    const c = i < host.length ? codeUnitAt(host, i) : DOT;
     if (c === DOT) {
       const length = i - labelStart;
       if (length === 0) {
@@ -62,7 +63,7 @@ export function checkAsciiHost(host: string): HostProblem | undefined {
           message: `label ${quote(host.slice(labelStart, i))} is ${length} characters long; the limit is ${MAX_LABEL_LENGTH} (RFC 1035 §2.3.4)`,
         };
       }
-      if (host.charCodeAt(labelStart) === HYPHEN || host.charCodeAt(i - 1) === HYPHEN) {
+      if (codeUnitAt(host, labelStart) === HYPHEN || codeUnitAt(host, i - 1) === HYPHEN) {
         return {
           code: 'invalid-domain',
           message: `label ${quote(host.slice(labelStart, i))} starts or ends with a hyphen (RFC 1123 §2.1, RFC 5891 §4.2.3.1)`,
@@ -94,13 +95,13 @@ export function isPlainLowerHost(text: string): boolean {
   let labelStart = 0;
   let numeric = true;
   for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : DOT;
+    const c = i < n ? codeUnitAt(text, i) : DOT;
     if (c === DOT) {
       const length = i - labelStart;
       if (length === 0 || length > MAX_LABEL_LENGTH) return false;
-      if (text.charCodeAt(labelStart) === HYPHEN || text.charCodeAt(i - 1) === HYPHEN) return false;
+      if (codeUnitAt(text, labelStart) === HYPHEN || codeUnitAt(text, i - 1) === HYPHEN) return false;
       // `xn--`: an A-label, for UTS #46.
-      if (length >= 4 && text.charCodeAt(labelStart) === 0x78 && text.charCodeAt(labelStart + 1) === 0x6e && text.charCodeAt(labelStart + 2) === HYPHEN && text.charCodeAt(labelStart + 3) === HYPHEN) return false;
+      if (length >= 4 && codeUnitAt(text, labelStart) === 0x78 && codeUnitAt(text, labelStart + 1) === 0x6e && codeUnitAt(text, labelStart + 2) === HYPHEN && codeUnitAt(text, labelStart + 3) === HYPHEN) return false;
       if (i === n) return !numeric;
       labelStart = i + 1;
       numeric = true;
@@ -131,11 +132,11 @@ export function checkUnicodeHyphens(labels: readonly string[]): HostProblem | un
 
 /** The problem for a host holding a character outside letters, digits, hyphen and dot. */
 function badCharacter(host: string, index: number): HostProblem {
-  if (host.charCodeAt(index) === COLON && looksLikeIpv6(host)) {
+  if (codeUnitAt(host, index) === COLON && looksLikeIpv6(host)) {
     return { code: 'ip-literal', message: `${quote(host)} is an IPv6 address, not a domain name` };
   }
   const ch = host.charAt(index);
-  const code = `U+${host.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0')}`;
+  const code = `U+${codeUnitAt(host, index).toString(16).toUpperCase().padStart(4, '0')}`;
   return {
     code: 'invalid-domain',
     message: `${quote(host)} contains ${quote(ch)} (${code}); a domain name has only letters, digits, hyphens and dots (RFC 1123 §2.1, UTS #46 UseSTD3ASCIIRules)`,
@@ -146,7 +147,7 @@ function badCharacter(host: string, index: number): HostProblem {
 function looksLikeIpv6(host: string): boolean {
   let colons = 0;
   for (let i = 0; i < host.length; i++) {
-    const c = host.charCodeAt(i);
+    const c = codeUnitAt(host, i);
     if (c === COLON) colons++;
     else if (!(isDigit(c) || (c >= 0x61 && c <= 0x66) || c === DOT)) return false;
   }
@@ -171,5 +172,5 @@ function numericHost(host: string): HostProblem {
  * @returns True when it is bracketed.
  */
 export function isAddressLiteral(text: string): boolean {
-  return text.charCodeAt(0) === 0x5b && text.charCodeAt(text.length - 1) === 0x5d;
+  return codeUnitAt(text, 0) === 0x5b && codeUnitAt(text, text.length - 1) === 0x5d;
 }

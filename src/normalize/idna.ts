@@ -3,6 +3,7 @@
  * of why a name failed. Used only on the slow path: non-ASCII input or an `xn--` label.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
 import tr46 from 'tr46';
 import { quote } from './quote';
 
@@ -119,7 +120,7 @@ export function idnaToUnicode(ascii: string): string | null {
 /** True when some code unit is ASCII but not a letter, digit, hyphen or dot (RFC 1123 §2.1 LDH, plus the separator). */
 export function hasNonLdhAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = codeUnitAt(text, i);
     if (c >= 0x80) continue;
     const letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
     if (!letter && !(c >= 0x30 && c <= 0x39) && c !== 0x2d && c !== 0x2e) return true;
@@ -133,7 +134,7 @@ function codePointLabel(ch: string): string {
 }
 
 function hasNonAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return true;
+  for (let i = 0; i < text.length; i++) if (codeUnitAt(text, i) > 0x7f) return true;
   return false;
 }
 

@@ -2,6 +2,8 @@
  * Local-part normalisation for matching trusted addresses: case and RFC 5233 subaddresses.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
+
 /**
  * Normalises a local part for comparison: lowercase (ASCII and Unicode, locale-independent `toLowerCase`), and the
  * RFC 5233 subaddress removed (`Ana.Pereira+invoices` → `ana.pereira`).
@@ -18,7 +20,7 @@
 export function normalizeLocalPart(localPart: string): string {
   if (typeof localPart !== 'string') return '';
   const lower = localPart.toLowerCase();
-  const first = lower.charCodeAt(0);
+  const first = codeUnitAt(lower, 0);
   if (first === 0x2b /* + */ || first === 0x22 /* " */) return lower;
   // RFC 5233 §1: "user+detail"; the detail starts at the first separator.
   const plus = lower.indexOf('+');

@@ -3,6 +3,7 @@
  * fast path with no UTS #46 call and exactly one tldts call; anything else goes through UTS #46 (tr46).
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
 import type { HiddenChar } from '../types';
 import { findHiddenChars } from './hidden-chars';
 import { keepContextualJoiners } from './joiners';
@@ -120,7 +121,7 @@ const ASCII_LOWER = 2;
 function asciiForm(text: string): typeof NOT_ASCII | typeof ASCII_WITH_CAPITALS | typeof ASCII_LOWER {
   let capitals = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = codeUnitAt(text, i);
     if (c > 0x7f) return NOT_ASCII;
     if (c >= 0x41 && c <= 0x5a) capitals = true;
   }
@@ -225,10 +226,11 @@ function writtenLabelOf(written: string, unicodeLabels: readonly string[], split
 /** Length in code points (a surrogate pair counts once). */
 export function codePointLength(text: string): number {
   let length = text.length;
-  for (let i = 0; i + 1 < text.length; i++) {
-    const c = text.charCodeAt(i);
+  const n = length;
+  for (let i = 0; i + 1 < n; i++) {
+    const c = codeUnitAt(text, i);
     if (c >= 0xd800 && c <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
+      const next = codeUnitAt(text, i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {
         length--; // a surrogate pair is one code point
         i++;

@@ -3,6 +3,7 @@
  * with it). One `parse` call per domain, with a frozen options object.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
 import { parse } from 'tldts';
 import type { TldtsOptions } from './options';
 
@@ -37,7 +38,7 @@ export function splitAscii(host: string, options: TldtsOptions): SuffixSplit {
 /** Number of labels in a dotted name. */
 function countLabels(name: string): number {
   let count = 1;
-  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) === 0x2e) count++;
+  for (let i = 0; i < name.length; i++) if (codeUnitAt(name, i) === 0x2e) count++;
   return count;
 }
 

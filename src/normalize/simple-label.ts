@@ -10,6 +10,7 @@
  * of the set, and random labels over it, against tr46.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
 import { decode, encode } from 'punycode/punycode.es6.js';
 
 /**
@@ -60,7 +61,7 @@ export function simpleLabel(label: string): { readonly ascii: string; readonly u
   let lower = label;
   let nonAscii = false;
   for (let i = 0; i < label.length; i++) {
-    const c = label.charCodeAt(i);
+    const c = codeUnitAt(label, i);
     if ((c >= 0x41 && c <= 0x5a) || isSimpleCapital(c)) {
       if (lower === label) lower = label.toLowerCase();
       if (c > 0x7f) nonAscii = true;

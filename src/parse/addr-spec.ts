@@ -7,6 +7,7 @@
  * Only syntax is checked here. Which characters make a valid host name is UTS #46's business and
  * belongs to the normalize stage: `a!b.com` is a valid RFC 5322 dot-atom and passes.
  */
+import { codeUnitAt } from './code-unit-at';
 import type { ParseFailure } from './types';
 import { describeChar, failure } from './errors';
 import { isAddressLiteral } from './address-literal';
@@ -39,7 +40,7 @@ export function checkDomainText(domain: string): ParseFailure | undefined {
   let labelStart = 0;
   let ascii = true;
   for (let i = 0; i <= n; i++) {
-    const c = i < n ? domain.charCodeAt(i) : 0x2e;
+    const c = i < n ? codeUnitAt(domain, i) : 0x2e;
     if (c === 0x2e) {
       const len = i - labelStart;
       if (len === 0 && !(i === n && n > 0 && labelStart > 0)) {
@@ -59,8 +60,8 @@ export function checkDomainText(domain: string): ParseFailure | undefined {
 export function checkDotAtomLocal(local: string): ParseFailure | undefined {
   const n = local.length;
   if (n === 0) return failure('invalid-local-part', 'the address has nothing before the @');
-  if (local.charCodeAt(0) === 0x2e) return failure('invalid-local-part', 'the local part starts with a dot');
-  if (local.charCodeAt(n - 1) === 0x2e) return failure('invalid-local-part', 'the local part ends with a dot');
+  if (codeUnitAt(local, 0) === 0x2e) return failure('invalid-local-part', 'the local part starts with a dot');
+  if (codeUnitAt(local, n - 1) === 0x2e) return failure('invalid-local-part', 'the local part ends with a dot');
   if (local.includes('..')) return failure('invalid-local-part', 'the local part has two dots in a row');
   return undefined;
 }

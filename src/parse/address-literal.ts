@@ -6,6 +6,8 @@
  * Hand-written scanners, linear and allocation-free.
  */
 
+import { codeUnitAt } from './code-unit-at';
+
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
@@ -21,15 +23,15 @@ function isIPv4(s: string, start: number, end: number): boolean {
   while (parts < 4) {
     let value = 0;
     let digits = 0;
-    while (i < end && isDigit(s.charCodeAt(i)) && digits < 4) {
-      value = value * 10 + (s.charCodeAt(i) - 0x30);
+    while (i < end && isDigit(codeUnitAt(s, i)) && digits < 4) {
+      value = value * 10 + (codeUnitAt(s, i) - 0x30);
       digits++;
       i++;
     }
     if (digits === 0 || digits > 3 || value > 255) return false;
     parts++;
     if (parts === 4) break;
-    if (i >= end || s.charCodeAt(i) !== 0x2e) return false;
+    if (i >= end || codeUnitAt(s, i) !== 0x2e) return false;
     i++;
   }
   return i === end;
@@ -45,8 +47,8 @@ function isIPv6(s: string, start: number, end: number): boolean {
   let groups = 0;
   let compressed = false;
   let i = start;
-  if (s.charCodeAt(i) === 0x3a) {
-    if (s.charCodeAt(i + 1) !== 0x3a || i + 1 >= end) return false;
+  if (codeUnitAt(s, i) === 0x3a) {
+    if (codeUnitAt(s, i + 1) !== 0x3a || i + 1 >= end) return false;
     compressed = true;
     i += 2;
     if (i === end) return true;
@@ -54,8 +56,8 @@ function isIPv6(s: string, start: number, end: number): boolean {
   let ipv4 = false;
   for (;;) {
     let j = i;
-    while (j < end && j - i < 5 && isHexDigit(s.charCodeAt(j))) j++;
-    if (j < end && s.charCodeAt(j) === 0x2e /* . */) {
+    while (j < end && j - i < 5 && isHexDigit(codeUnitAt(s, j))) j++;
+    if (j < end && codeUnitAt(s, j) === 0x2e /* . */) {
       if (!isIPv4(s, i, end)) return false;
       ipv4 = true;
       break;
@@ -65,8 +67,8 @@ function isIPv6(s: string, start: number, end: number): boolean {
     groups++;
     if (groups > 8) return false;
     if (j === end) break;
-    if (s.charCodeAt(j) !== 0x3a) return false;
-    if (s.charCodeAt(j + 1) === 0x3a && j + 1 < end) {
+    if (codeUnitAt(s, j) !== 0x3a) return false;
+    if (codeUnitAt(s, j + 1) === 0x3a && j + 1 < end) {
       if (compressed) return false;
       compressed = true;
       i = j + 2;
@@ -84,7 +86,7 @@ function isIPv6(s: string, start: number, end: number): boolean {
 function isLdhStr(s: string, start: number, end: number): boolean {
   if (start >= end) return false;
   for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeUnitAt(s, i);
     const alnum = isDigit(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
     if (!alnum && !(c === 0x2d && i !== start && i !== end - 1)) return false;
   }
@@ -97,17 +99,17 @@ function isLdhStr(s: string, start: number, end: number): boolean {
  */
 export function isAddressLiteral(literal: string): boolean {
   const n = literal.length;
-  if (n < 3 || literal.charCodeAt(0) !== 0x5b || literal.charCodeAt(n - 1) !== 0x5d) return false;
+  if (n < 3 || codeUnitAt(literal, 0) !== 0x5b || codeUnitAt(literal, n - 1) !== 0x5d) return false;
   const start = 1;
   const end = n - 1;
-  if (isDigit(literal.charCodeAt(start))) return isIPv4(literal, start, end);
+  if (isDigit(codeUnitAt(literal, start))) return isIPv4(literal, start, end);
   const colon = literal.indexOf(':', start);
   if (colon < 0 || colon >= end) return false;
   if (colon - start === 4 && literal.slice(start, colon).toLowerCase() === 'ipv6') return isIPv6(literal, colon + 1, end);
   if (!isLdhStr(literal, start, colon) || colon + 1 >= end) return false;
   // dcontent = %d33-90 / %d94-126
   for (let i = colon + 1; i < end; i++) {
-    const c = literal.charCodeAt(i);
+    const c = codeUnitAt(literal, i);
     if (c < 33 || c > 126 || (c > 90 && c < 94)) return false;
   }
   return true;

@@ -4,11 +4,13 @@
  * and so the library core needs neither `Buffer` nor DOM-only globals.
  */
 
+import { codeUnitAt } from './code-unit-at';
+
 /** Sextet value of each ASCII code unit, or 255 when it is not in the base64 alphabet. */
 const SEXTET: Uint8Array = /*#__PURE__*/ (() => {
   const table = new Uint8Array(128).fill(255);
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i;
+  for (let i = 0; i < alphabet.length; i++) table[codeUnitAt(alphabet, i)] = i;
   return table;
 })();
 
@@ -20,7 +22,7 @@ const SEXTET: Uint8Array = /*#__PURE__*/ (() => {
 export function decodeBase64(text: string, start: number, end: number): Uint8Array | null {
   let stop = end;
   let padding = 0;
-  while (stop > start && text.charCodeAt(stop - 1) === 0x3d /* = */ && padding < 2) {
+  while (stop > start && codeUnitAt(text, stop - 1) === 0x3d /* = */ && padding < 2) {
     stop--;
     padding++;
   }
@@ -32,7 +34,7 @@ export function decodeBase64(text: string, start: number, end: number): Uint8Arr
   let bits = 0;
   let o = 0;
   for (let i = start; i < stop; i++) {
-    const c = text.charCodeAt(i);
+    const c = codeUnitAt(text, i);
     const v = c < 128 ? (SEXTET[c] ?? 255) : 255;
     if (v === 255) return null;
     acc = ((acc << 6) | v) & 0xffffff;

@@ -3,6 +3,8 @@
  * code unit is atext). One lookup table keeps the scanners branch-light and linear.
  */
 
+import { codeUnitAt } from './code-unit-at';
+
 /** `ASCII_CLASS` value: whitespace, controls, and specials other than `.` and `@`. */
 export const CC_OTHER = 0;
 /** `ASCII_CLASS` value: RFC 5322 atext except `=`. */
@@ -23,7 +25,7 @@ export const ASCII_CLASS: Uint8Array = /*#__PURE__*/ (() => {
   for (let c = 0x30; c <= 0x39; c++) table[c] = CC_ATEXT;
   for (let c = 0x41; c <= 0x5a; c++) table[c] = CC_ATEXT;
   for (let c = 0x61; c <= 0x7a; c++) table[c] = CC_ATEXT;
-  for (let i = 0; i < ATEXT_PUNCTUATION.length; i++) table[ATEXT_PUNCTUATION.charCodeAt(i)] = CC_ATEXT;
+  for (let i = 0; i < ATEXT_PUNCTUATION.length; i++) table[codeUnitAt(ATEXT_PUNCTUATION, i)] = CC_ATEXT;
   table[0x2e] = CC_DOT;
   table[0x40] = CC_AT;
   table[0x3d] = CC_EQUALS;
@@ -56,8 +58,8 @@ export function isTrimmable(c: number): boolean {
 export function trimAscii(s: string): string {
   let a = 0;
   let b = s.length;
-  while (a < b && isTrimmable(s.charCodeAt(a))) a++;
-  while (b > a && isTrimmable(s.charCodeAt(b - 1))) b--;
+  while (a < b && isTrimmable(codeUnitAt(s, a))) a++;
+  while (b > a && isTrimmable(codeUnitAt(s, b - 1))) b--;
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
@@ -70,7 +72,7 @@ export function collapseSpaces(s: string): string {
   const n = s.length;
   // Copy maximal runs without whitespace in one slice each.
   while (i < n) {
-    const c = s.charCodeAt(i);
+    const c = codeUnitAt(s, i);
     if (isFoldingSpace(c)) {
       if (i > runStart) {
         if (pendingSpace && out !== '') out += ' ';

@@ -9,6 +9,7 @@
  * Charsets are resolved by `getCharsetDecoder` (WHATWG labels, `TextDecoder`).
  * Everything is a single left-to-right pass: linear time, no regular expressions, never throws.
  */
+import { codeUnitAt } from './code-unit-at';
 import { decodeBase64 } from './base64';
 import { type CharsetDecoder, getCharsetDecoder } from './charsets';
 
@@ -51,28 +52,28 @@ function isTokenChar(c: number): boolean {
  */
 function matchEncodedWord(s: string, p: number, out: WordParts): boolean {
   const n = s.length;
-  if (s.charCodeAt(p) !== 0x3d || s.charCodeAt(p + 1) !== 0x3f) return false;
+  if (codeUnitAt(s, p) !== 0x3d || codeUnitAt(s, p + 1) !== 0x3f) return false;
   let i = p + 2;
   const charsetStart = i;
   let charsetEnd = -1;
   while (i < n) {
-    const c = s.charCodeAt(i);
+    const c = codeUnitAt(s, i);
     if (c === 0x2a /* * */ && charsetEnd < 0) charsetEnd = i;
     else if (!isTokenChar(c)) break;
     i++;
   }
   if (charsetEnd < 0) charsetEnd = i;
-  if (charsetEnd === charsetStart || s.charCodeAt(i) !== 0x3f) return false;
-  const enc = s.charCodeAt(i + 1) & ~0x20; // ASCII upper case
-  if ((enc !== 0x42 && enc !== 0x51) || s.charCodeAt(i + 2) !== 0x3f) return false;
+  if (charsetEnd === charsetStart || codeUnitAt(s, i) !== 0x3f) return false;
+  const enc = codeUnitAt(s, i + 1) & ~0x20; // ASCII upper case
+  if ((enc !== 0x42 && enc !== 0x51) || codeUnitAt(s, i + 2) !== 0x3f) return false;
   i += 3;
   const textStart = i;
   while (i < n) {
-    const c = s.charCodeAt(i);
+    const c = codeUnitAt(s, i);
     if (c <= 0x20 || c >= 0x7f || c === 0x3f) break;
     i++;
   }
-  if (s.charCodeAt(i) !== 0x3f || s.charCodeAt(i + 1) !== 0x3d) return false;
+  if (codeUnitAt(s, i) !== 0x3f || codeUnitAt(s, i + 1) !== 0x3d) return false;
   out.end = i + 2;
   out.charsetStart = charsetStart;
   out.charsetEnd = charsetEnd;
@@ -111,11 +112,11 @@ function decodeQ(s: string, start: number, end: number): Uint8Array {
   const out = new Uint8Array(end - start);
   let o = 0;
   for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeUnitAt(s, i);
     if (c === 0x5f /* _ */) out[o++] = 0x20;
     else if (c === 0x3d /* = */) {
-      const hi = hexValue(s.charCodeAt(i + 1));
-      const lo = hi >= 0 && i + 2 < end ? hexValue(s.charCodeAt(i + 2)) : -1;
+      const hi = hexValue(codeUnitAt(s, i + 1));
+      const lo = hi >= 0 && i + 2 < end ? hexValue(codeUnitAt(s, i + 2)) : -1;
       if (hi >= 0 && lo >= 0 && i + 2 < end) {
         out[o++] = (hi << 4) | lo;
         i += 2;
@@ -127,7 +128,7 @@ function decodeQ(s: string, start: number, end: number): Uint8Array {
 
 function isLinearSpaceRun(s: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeUnitAt(s, i);
     if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0a) return false;
   }
   return true;

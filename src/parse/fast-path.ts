@@ -6,6 +6,7 @@
  * `@`) returns undefined and goes to the header parser, which gives the same verdict on what both
  * can read.
  */
+import { codeUnitAt } from './code-unit-at';
 import type { ParseResult } from './types';
 import { checkAddressLengths, checkDomainText, checkDotAtomLocal } from './addr-spec';
 import { ASCII_CLASS, CC_AT, CC_ATEXT, CC_EQUALS, CC_OTHER } from './char-classes';
@@ -16,14 +17,14 @@ export function parseBare(s: string): ParseResult | undefined {
   const n = s.length;
   let at = -1;
   for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeUnitAt(s, i);
     if (c >= 0x80) continue;
     const k = ASCII_CLASS[c];
     if (k === CC_OTHER) return undefined;
     if (k === CC_AT) {
       if (at >= 0) return undefined;
       at = i;
-    } else if (k === CC_EQUALS && s.charCodeAt(i + 1) === 0x3f /* ? */) return undefined;
+    } else if (k === CC_EQUALS && codeUnitAt(s, i + 1) === 0x3f /* ? */) return undefined;
   }
   if (at < 0) {
     const bad = checkDomainText(s);
@@ -48,15 +49,15 @@ export function parseBare(s: string): ParseResult | undefined {
  */
 export function parseSimpleNameAddr(s: string): ParseResult | undefined {
   const n = s.length;
-  if (n < 6 || s.charCodeAt(n - 1) !== 0x3e /* > */) return undefined;
+  if (n < 6 || codeUnitAt(s, n - 1) !== 0x3e /* > */) return undefined;
   const lt = s.lastIndexOf('<');
   if (lt <= 0) return undefined;
   const addr = parseBare(s.slice(lt + 1, n - 1));
   if (addr === undefined || !addr.ok || addr.form !== 'address') return undefined;
   let end = lt;
-  while (end > 0 && s.charCodeAt(end - 1) === 0x20) end--;
+  while (end > 0 && codeUnitAt(s, end - 1) === 0x20) end--;
   if (end === 0 || end === lt) return undefined; // no name, or no space before `<`: leave it to the parser
-  const displayName = s.charCodeAt(0) === 0x22 /* " */ ? quotedName(s, end) : phraseName(s, end);
+  const displayName = codeUnitAt(s, 0) === 0x22 /* " */ ? quotedName(s, end) : phraseName(s, end);
   if (displayName === undefined) return undefined;
   const box = addr.mailboxes[0]!;
   return { ok: true, form: 'header', mailboxes: [{ displayName, localPart: box.localPart!, domain: box.domain, ipLiteral: false }] };
@@ -64,12 +65,12 @@ export function parseSimpleNameAddr(s: string): ParseResult | undefined {
 
 /** The content of `s[0, end)` when it is one plain quoted string (see parseSimpleNameAddr). */
 function quotedName(s: string, end: number): string | undefined {
-  if (end < 3 || s.charCodeAt(end - 1) !== 0x22) return undefined;
+  if (end < 3 || codeUnitAt(s, end - 1) !== 0x22) return undefined;
   let previousSpace = true; // no leading space
   for (let i = 1; i < end - 1; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeUnitAt(s, i);
     if (c === 0x22 || c === 0x5c || c < 0x20 || c === 0x7f) return undefined;
-    if (c === 0x3d && s.charCodeAt(i + 1) === 0x3f) return undefined; // =? may open an encoded word
+    if (c === 0x3d && codeUnitAt(s, i + 1) === 0x3f) return undefined; // =? may open an encoded word
     if (c === 0x20) {
       if (previousSpace) return undefined;
       previousSpace = true;
@@ -89,7 +90,7 @@ function phraseName(s: string, end: number): string | undefined {
   let previousSpace = true;
   let equals = false;
   for (let i = 0; i < end; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeUnitAt(s, i);
     if (c === 0x20) {
       if (previousSpace) return undefined;
       previousSpace = true;

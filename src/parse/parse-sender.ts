@@ -3,6 +3,7 @@
  * Order of work: type check, length cap (before anything else, so 1 MB costs nothing), ASCII trim,
  * fast path for bare addresses and domains, then the `From:` field name and the header parser.
  */
+import { codeUnitAt } from './code-unit-at';
 import type { ParseResult } from './types';
 import { trimAscii } from './char-classes';
 import { EMPTY_FAILURE, failure } from './errors';
@@ -16,11 +17,11 @@ import { LIMITS } from './limits';
  */
 function fromFieldLength(s: string): number {
   if (s.length < 5) return 0;
-  if ((s.charCodeAt(0) | 0x20) !== 0x66 || (s.charCodeAt(1) | 0x20) !== 0x72) return 0; // f r
-  if ((s.charCodeAt(2) | 0x20) !== 0x6f || (s.charCodeAt(3) | 0x20) !== 0x6d) return 0; // o m
+  if ((codeUnitAt(s, 0) | 0x20) !== 0x66 || (codeUnitAt(s, 1) | 0x20) !== 0x72) return 0; // f r
+  if ((codeUnitAt(s, 2) | 0x20) !== 0x6f || (codeUnitAt(s, 3) | 0x20) !== 0x6d) return 0; // o m
   let i = 4;
-  while (s.charCodeAt(i) === 0x20 || s.charCodeAt(i) === 0x09) i++;
-  return s.charCodeAt(i) === 0x3a ? i + 1 : 0;
+  while (codeUnitAt(s, i) === 0x20 || codeUnitAt(s, i) === 0x09) i++;
+  return codeUnitAt(s, i) === 0x3a ? i + 1 : 0;
 }
 
 function parse(input: string): ParseResult {

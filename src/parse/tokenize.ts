@@ -8,6 +8,7 @@
  * an INVALID token (the parser decides what that spoils); an unclosed quote or comment becomes an
  * ERROR token that ends the stream, because everything after it belongs to it.
  */
+import { codeUnitAt } from './code-unit-at';
 import { isAsciiControl, isAtomChar, isFoldingSpace } from './char-classes';
 import { encodedWordLength } from './encoded-words';
 import { MAX_COMMENT_DEPTH } from './limits';
@@ -56,7 +57,7 @@ export function tokenize(s: string): Token[] {
   let space = false;
   let i = 0;
   while (i < n) {
-    const c = s.charCodeAt(i);
+    const c = codeUnitAt(s, i);
     if (isFoldingSpace(c)) {
       space = true;
       i++;
@@ -100,11 +101,11 @@ export function tokenize(s: string): Token[] {
     const start = i;
     let bad = false;
     while (i < n) {
-      const d = s.charCodeAt(i);
-      if (d === 0x3d /* = */ && s.charCodeAt(i + 1) === 0x3f /* ? */) {
+      const d = codeUnitAt(s, i);
+      if (d === 0x3d /* = */ && codeUnitAt(s, i + 1) === 0x3f /* ? */) {
         const len = encodedWordLength(s, i);
         if (len > 0) {
-          for (let k = i; k < i + len; k++) if (!isAtomChar(s.charCodeAt(k))) bad = true;
+          for (let k = i; k < i + len; k++) if (!isAtomChar(codeUnitAt(s, k))) bad = true;
           i += len;
           continue;
         }
@@ -129,7 +130,7 @@ function scanComment(s: string, start: number, tokens: Token[], space: boolean):
   let run = start + 1;
   let i = start + 1;
   while (i < n) {
-    const c = s.charCodeAt(i);
+    const c = codeUnitAt(s, i);
     if (c === 0x5c /* \ */) {
       text += s.slice(run, i);
       if (i + 1 >= n) break;
@@ -170,7 +171,7 @@ function scanQuoted(s: string, start: number, tokens: Token[], space: boolean): 
   let bad = false;
   let i = start + 1;
   while (i < n) {
-    const c = s.charCodeAt(i);
+    const c = codeUnitAt(s, i);
     if (c === 0x22) {
       text += s.slice(run, i);
       tokens.push(token(TK_QUOTED, text, start, i + 1, space, bad));
@@ -179,7 +180,7 @@ function scanQuoted(s: string, start: number, tokens: Token[], space: boolean): 
     if (c === 0x5c /* \ quoted-pair */) {
       text += s.slice(run, i);
       if (i + 1 >= n) break;
-      const q = s.charCodeAt(i + 1);
+      const q = codeUnitAt(s, i + 1);
       if (isAsciiControl(q) && q !== 0x09) bad = true;
       text += s[i + 1] ?? '';
       i += 2;
@@ -210,7 +211,7 @@ function scanLiteral(s: string, start: number, tokens: Token[], space: boolean):
   let bad = false;
   let i = start + 1;
   while (i < n) {
-    const c = s.charCodeAt(i);
+    const c = codeUnitAt(s, i);
     if (c === 0x5d /* ] */) {
       text += s.slice(run, i) + ']';
       tokens.push(token(TK_LITERAL, text, start, i + 1, space, bad));

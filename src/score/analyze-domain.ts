@@ -6,6 +6,7 @@
  * label contributes its findings, so composed techniques are all reported.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
 import { codePointLength } from '../normalize/normalize-domain';
 import { analyzeScripts, skeleton } from '../skeleton';
 import { queryDeleteIndex, scanTargets } from '../trust-index/delete-index';
@@ -289,7 +290,7 @@ function explainAgainst(index: TrustIndex, text: string, id: number): LazyFindin
 /** Script findings for a label that imitates a Latin name (UTS #39 §5.1 mixed-script, §4 whole-script). */
 function scriptFindings(label: string): Finding[] {
   let ascii = true;
-  for (let i = 0; i < label.length; i++) if (label.charCodeAt(i) > 0x7f) ascii = false;
+  for (let i = 0; i < label.length; i++) if (codeUnitAt(label, i) > 0x7f) ascii = false;
   if (ascii) return [];
   const a = analyzeScripts(label);
   const out: Finding[] = [];

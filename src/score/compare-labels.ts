@@ -14,6 +14,7 @@
  * visual substitutions (grouped so `rn`/`m` is one substitution); every other step is a typo.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
 import { describeText, isDiacriticOf, skeletonOfCodePoint } from '../skeleton';
 import type { TechniqueCode } from '../types';
 import { areKeyboardAdjacent } from '../variants/keyboards';
@@ -130,10 +131,10 @@ function expandVisual(side: Expanded, text: string): void {
   let units = 0;
   let len = 0;
   for (let i = 0; i < n; units++) {
-    let cp = text.charCodeAt(i);
+    let cp = codeUnitAt(text, i);
     let width = 1;
     if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
-      const low = text.charCodeAt(i + 1);
+      const low = codeUnitAt(text, i + 1);
       if (low >= 0xdc00 && low <= 0xdfff) {
         cp = ((cp - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
         width = 2;
@@ -154,9 +155,9 @@ function expandVisual(side: Expanded, text: string): void {
     const out = skeletonOfCodePoint(cp);
     if (len + out.length > side.visualCodes.length) growVisual(side, len + out.length);
     for (let k = 0; k < out.length; ) {
-      let c = out.charCodeAt(k++);
+      let c = codeUnitAt(out, k++);
       if (c >= 0xd800 && c <= 0xdbff && k < out.length) {
-        const low = out.charCodeAt(k);
+        const low = codeUnitAt(out, k);
         if (low >= 0xdc00 && low <= 0xdfff) {
           c = ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
           k++;
@@ -191,7 +192,7 @@ function expandTypo(side: Expanded): void {
     while (end < n && side.visualOwners[end] === owner) end++;
     const single = end - k === 2 ? unfoldPrototype(String.fromCodePoint(side.visualCodes[k]!, side.visualCodes[k + 1]!)) : '';
     if (single.length === 1) {
-      side.typoCodes[len] = single.charCodeAt(0);
+      side.typoCodes[len] = codeUnitAt(single, 0);
       side.typoOwners[len++] = owner;
     } else {
       for (; k < end; k++) {
@@ -207,8 +208,8 @@ function expandTypo(side: Expanded): void {
 /** True when two ASCII characters differ in exactly one bit (bitsquatting, Dinaburg 2011). */
 export function isOneBitFlip(a: string, b: string): boolean {
   if (a.length !== 1 || b.length !== 1) return false;
-  const x = a.charCodeAt(0) ^ b.charCodeAt(0);
-  return x !== 0 && (x & (x - 1)) === 0 && a.charCodeAt(0) < 128 && b.charCodeAt(0) < 128;
+  const x = codeUnitAt(a, 0) ^ codeUnitAt(b, 0);
+  return x !== 0 && (x & (x - 1)) === 0 && codeUnitAt(a, 0) < 128 && codeUnitAt(b, 0) < 128;
 }
 
 /** A cluster of matched characters whose written forms differ: one homoglyph or diacritic finding. */
@@ -356,7 +357,7 @@ export function compareLabels(sender: string, trusted: string, offset = 0): Labe
       if (isOneBitFlip(from, to)) {
         typos.push({
           code: 'bitsquat',
-          detail: { ...base, bit: Math.log2(from.charCodeAt(0) ^ to.charCodeAt(0)) },
+          detail: { ...base, bit: Math.log2(codeUnitAt(from, 0) ^ codeUnitAt(to, 0)) },
         });
       }
     } else {

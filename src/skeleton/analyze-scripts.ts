@@ -17,6 +17,7 @@
  * (сосо, аррӏе). Real words in that script (пример) keep non-ASCII skeletons and do not qualify.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
 import { scriptOf } from './script-of';
 import { skeleton } from './skeleton';
 
@@ -59,9 +60,9 @@ export function analyzeScripts(label: string): ScriptAnalysis {
   const n = label.length;
   for (let i = 0; i < n; ) {
     const start = i;
-    let cp = label.charCodeAt(i++);
+    let cp = codeUnitAt(label, i++);
     if (cp >= 0xd800 && cp <= 0xdbff && i < n) {
-      const low = label.charCodeAt(i);
+      const low = codeUnitAt(label, i);
       if (low >= 0xdc00 && low <= 0xdfff) {
         cp = ((cp - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
         i++;

@@ -6,6 +6,8 @@
  * skipped rather than thrown on.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
+
 /** Scripts tried first, most likely in mail addresses and names. */
 const LIKELY = [
   'Latin',
@@ -171,9 +173,9 @@ export function describeText(text: string): CodePointInfo[] {
   const out: CodePointInfo[] = [];
   const n = text.length;
   for (let i = 0; i < n; ) {
-    let cp = text.charCodeAt(i++);
+    let cp = codeUnitAt(text, i++);
     if (cp >= 0xd800 && cp <= 0xdbff && i < n) {
-      const low = text.charCodeAt(i);
+      const low = codeUnitAt(text, i);
       if (low >= 0xdc00 && low <= 0xdfff) {
         cp = ((cp - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
         i++;

@@ -29,6 +29,7 @@
  * returned as is); other code points are folded once and cached. Work is linear in the input.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
 import { confusableMap } from './confusable-map';
 import { EXTRA_CONFUSABLES } from './extra-confusables';
 
@@ -113,9 +114,9 @@ export function skeletonOfCodePoint(cp: number): string {
  * point, a lone surrogate is returned as such.
  */
 export function codePointAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
+  const c = codeUnitAt(text, i);
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
+    const d = codeUnitAt(text, i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
   }
   return c;
@@ -136,14 +137,14 @@ export function skeleton(text: string): string {
   let i = 0;
   // Fast path: a prefix of ASCII characters that are their own skeleton needs no copy.
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = codeUnitAt(text, i);
     if (c >= 128 || identity[c] === 0) break;
     i++;
   }
   if (i === n) return text;
   let out = text.slice(0, i);
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = codeUnitAt(text, i);
     if (c < 128) {
       out += table[c];
       i++;

@@ -19,6 +19,7 @@
  * the verification rejects.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
 import { OsaPattern, osaWithin, osaWithinCodes } from './osa';
 
 const BASE = 0x01000193; // FNV prime as polynomial base: odd, so multiplication is invertible mod 2^32
@@ -28,7 +29,6 @@ const MAX_POW = 256;
 const POW = new Int32Array(MAX_POW);
 POW[0] = 1;
 for (let i = 1; i < MAX_POW; i++) POW[i] = Math.imul(POW[i - 1]!, BASE);
-
 
 const prefixScratch = new Int32Array(MAX_POW + 1);
 
@@ -62,7 +62,7 @@ function prefixHashes(s: string, prefix: number): number {
   let h = 0;
   prefixScratch[0] = 0;
   for (let i = 0; i < n; i++) {
-    h = (Math.imul(h, BASE) + s.charCodeAt(i) + 1) | 0;
+    h = (Math.imul(h, BASE) + codeUnitAt(s, i) + 1) | 0;
     prefixScratch[i + 1] = h;
   }
   return n;
@@ -210,8 +210,9 @@ const LEN_CAP = 127;
 export function charSignature(s: string): number {
   let once = 0;
   let twice = 0;
-  for (let i = 0; i < s.length; i++) {
-    const bit = 1 << (s.charCodeAt(i) & 15);
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const bit = 1 << (codeUnitAt(s, i) & 15);
     twice |= once & bit;
     once |= bit;
   }
@@ -386,7 +387,7 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
     const t = targets[id]!;
     lengths[id] = Math.min(LEN_CAP, t.length);
     targetInfo[2 * id + 1] = at;
-    for (let i = 0; i < t.length; i++) chars[at++] = t.charCodeAt(i);
+    for (let i = 0; i < t.length; i++) chars[at++] = codeUnitAt(t, i);
     targetInfo[2 * id] = charSignature(t) | 0;
   }
 
@@ -671,7 +672,7 @@ let qLen = 0;
 
 function queryCodes(query: string): void {
   if (query.length > qCodes.length) qCodes = new Uint16Array(query.length);
-  for (let i = 0; i < query.length; i++) qCodes[i] = query.charCodeAt(i);
+  for (let i = 0; i < query.length; i++) qCodes[i] = codeUnitAt(query, i);
   qLen = query.length;
 }
 

@@ -4,6 +4,9 @@
  * close strings land far apart. Deterministic across runs and machines; not for security.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
+
+
 /** FNV-1a offset basis. */
 export const FNV_BASIS = 0x811c9dc5;
 /** FNV-1a prime: one step is `h = Math.imul(h ^ unit, FNV_PRIME)`. */
@@ -22,6 +25,7 @@ export function fmix32(state: number): number {
 /** FNV-1a over the UTF-16 code units of `text`, its basis mixed with `seed`; an unsigned 32-bit integer. */
 export function fnv1a32(text: string, seed = 0): number {
   let h = FNV_BASIS ^ seed;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  const n = text.length;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ codeUnitAt(text, i), FNV_PRIME);
   return fmix32(h);
 }

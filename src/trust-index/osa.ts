@@ -8,6 +8,8 @@
  * for explanations of flagged senders).
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
+
 /** Reusable rows, grown on demand: avoids allocating three arrays per candidate on the hot path. */
 let rowA = new Int32Array(72);
 let rowB = new Int32Array(72);
@@ -19,7 +21,7 @@ let codesB: Uint16Array = new Uint16Array(72);
 
 function toCodes(s: string, into: Uint16Array): Uint16Array {
   const out = s.length > into.length ? new Uint16Array(s.length) : into;
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  for (let i = 0; i < s.length; i++) out[i] = codeUnitAt(s, i);
   return out;
 }
 

@@ -9,6 +9,7 @@
  * output unit at a time; the string is built only when the filter says the skeleton may be known.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
 import { codePointAt, skeletonOfCodePoint } from '../skeleton';
 import { FNV_BASIS, FNV_PRIME, fmix32 } from './hash';
 import { singleUnits } from './typo-key';
@@ -31,8 +32,9 @@ function asciiTables(): Uint16Array {
 export function skeletonFnv1a32(text: string): number {
   const units = (asciiUnit ??= asciiTables());
   let h = FNV_BASIS;
-  for (let i = 0; i < text.length; ) {
-    const c = text.charCodeAt(i);
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const c = codeUnitAt(text, i);
     let out: string;
     if (c < 128) {
       i++;
@@ -47,7 +49,7 @@ export function skeletonFnv1a32(text: string): number {
       out = skeletonOfCodePoint(cp);
       i += cp > 0xffff ? 2 : 1;
     }
-    for (let k = 0; k < out.length; k++) h = Math.imul(h ^ out.charCodeAt(k), FNV_PRIME);
+    for (let k = 0; k < out.length; k++) h = Math.imul(h ^ codeUnitAt(out, k), FNV_PRIME);
   }
   return fmix32(h);
 }

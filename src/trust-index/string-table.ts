@@ -16,6 +16,7 @@
  *  INLINE units packed two per Int32]. The tag is the caller's (StringTableOptions.tag). Keys are compared whole, so a hash collision never answers.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
 import { fnv1a32 } from './hash';
 import { FILTER_MIN_SIZE, StringFilter } from './string-filter';
 
@@ -93,8 +94,8 @@ export class StringTable<V> implements ReadonlyMap<string, V> {
       this.slots[base + 2] = key.length;
       this.slots[base + 3] = at - INLINE; // rest[off + i] is unit i, for i ≥ INLINE
       this.slots[base + 4] = options.tag === undefined ? 0 : options.tag(this.valueList[id]!, key) | 0;
-      for (let i = 0; i < key.length && i < INLINE; i++) this.slots[base + HEAD_INTS + (i >> 1)]! |= key.charCodeAt(i) << ((i & 1) << 4);
-      for (let i = INLINE; i < key.length; i++) this.rest[at++] = key.charCodeAt(i);
+      for (let i = 0; i < key.length && i < INLINE; i++) this.slots[base + HEAD_INTS + (i >> 1)]! |= codeUnitAt(key, i) << ((i & 1) << 4);
+      for (let i = INLINE; i < key.length; i++) this.rest[at++] = codeUnitAt(key, i);
     }
   }
 
@@ -123,10 +124,10 @@ export class StringTable<V> implements ReadonlyMap<string, V> {
       if (ref === 0) return -1;
       if (slots[base] !== h || slots[base + 2] !== n) continue;
       let i = 0;
-      while (i < inline && ((slots[base + HEAD_INTS + (i >> 1)]! >>> ((i & 1) << 4)) & 0xffff) === key.charCodeAt(i)) i++;
+      while (i < inline && ((slots[base + HEAD_INTS + (i >> 1)]! >>> ((i & 1) << 4)) & 0xffff) === codeUnitAt(key, i)) i++;
       if (i < inline) continue;
       const off = slots[base + 3]!;
-      while (i < n && this.rest[off + i] === key.charCodeAt(i)) i++;
+      while (i < n && this.rest[off + i] === codeUnitAt(key, i)) i++;
       if (i === n) {
         this.lastTag = slots[base + 4]!;
         return ref - 1;

@@ -10,6 +10,7 @@
  * looked up by its folded key (`microsft`), so the two techniques still compose.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
 import { skeletonOfCodePoint, skeletonUnits } from '../skeleton';
 
 const UNFOLD: Readonly<Record<string, string>> = Object.freeze({ rn: 'm', vv: 'w', cl: 'd' });
@@ -48,7 +49,7 @@ function keyView(n: number): Uint16Array {
  * fall back to the string only on 0.
  */
 export function singleUnits(table: readonly string[]): Uint16Array {
-  return Uint16Array.from(table, (out) => (out.length === 1 ? out.charCodeAt(0) : 0));
+  return Uint16Array.from(table, (out) => (out.length === 1 ? codeUnitAt(out, 0) : 0));
 }
 
 /** The typo key of a label (as written). */
@@ -65,7 +66,7 @@ export function typoKey(label: string): string {
   }
   let same = true;
   for (let i = 0; i < n; i++) {
-    const c = label.charCodeAt(i);
+    const c = codeUnitAt(label, i);
     if (c >= 128) return typoKeySlow(label);
     const u = units[c]!;
     if (u === 0) return typoKeyAscii(label, table);
@@ -78,7 +79,7 @@ export function typoKey(label: string): string {
 /** ASCII labels with a character whose output has several units (`"` → `''`): the plain loop. */
 function typoKeyAscii(label: string, table: readonly string[]): string {
   let out = '';
-  for (let i = 0; i < label.length; i++) out += table[label.charCodeAt(i)]!;
+  for (let i = 0; i < label.length; i++) out += table[codeUnitAt(label, i)]!;
   return out;
 }
 
@@ -87,13 +88,13 @@ function typoKeySlow(label: string): string {
   const n = label.length;
   let out = '';
   for (let i = 0; i < n; ) {
-    let cp = label.charCodeAt(i++);
+    let cp = codeUnitAt(label, i++);
     if (cp < 128) {
       out += table[cp]!;
       continue;
     }
     if (cp >= 0xd800 && cp <= 0xdbff && i < n) {
-      const low = label.charCodeAt(i);
+      const low = codeUnitAt(label, i);
       if (low >= 0xdc00 && low <= 0xdfff) {
         cp = ((cp - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
         i++;

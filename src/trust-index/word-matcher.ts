@@ -5,6 +5,8 @@
  * boundary, instead of testing every word of the list against every label.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
+
 /** Letters a–z, digits and hyphen: the characters of business words, with a dense transition row each. */
 const ALPHABET = 37;
 /** Column of an ASCII code unit in a transition row, or -1 (other characters go through `exotic`). */
@@ -41,7 +43,7 @@ class Trie {
   insert(word: string, reverse: boolean): void {
     let node = 0;
     for (let k = 0; k < word.length; k++) {
-      const c = word.charCodeAt(reverse ? word.length - 1 - k : k);
+      const c = codeUnitAt(word, reverse ? word.length - 1 - k : k);
       let next = this.step(node, c);
       if (next < 0) {
         next = this.addNode();
@@ -111,7 +113,7 @@ export class WordMatcher {
     const trie = forward ? this.forward : this.backward;
     let node = 0;
     for (let k = 0; k < n; k++) {
-      node = trie.step(node, label.charCodeAt(forward ? k : n - 1 - k));
+      node = trie.step(node, codeUnitAt(label, forward ? k : n - 1 - k));
       if (node < 0) return false;
       if (trie.isEnd(node)) return true;
     }
@@ -135,11 +137,11 @@ export class WordMatcher {
       if (before === undefined) continue;
       let node = 0;
       for (let k = i; k < n && node >= 0; k++) {
-        node = this.forward.step(node, label.charCodeAt(k));
+        node = this.forward.step(node, codeUnitAt(label, k));
         if (node >= 0 && this.forward.isEnd(node)) {
           const words = [...before, label.slice(i, k + 1)];
           if (prefixAt[k + 1] === undefined) prefixAt[k + 1] = words;
-          if (label.charCodeAt(k + 1) === 0x2d && prefixAt[k + 2] === undefined) prefixAt[k + 2] = words;
+          if (codeUnitAt(label, k + 1) === 0x2d && prefixAt[k + 2] === undefined) prefixAt[k + 2] = words;
         }
       }
     }
@@ -150,11 +152,11 @@ export class WordMatcher {
       if (after === undefined) continue;
       let node = 0;
       for (let k = j - 1; k >= 0 && node >= 0; k--) {
-        node = this.backward.step(node, label.charCodeAt(k));
+        node = this.backward.step(node, codeUnitAt(label, k));
         if (node >= 0 && this.backward.isEnd(node)) {
           const words = [label.slice(k, j), ...after];
           if (suffixAt[k] === undefined) suffixAt[k] = words;
-          if (k > 0 && label.charCodeAt(k - 1) === 0x2d && suffixAt[k - 1] === undefined) suffixAt[k - 1] = words;
+          if (k > 0 && codeUnitAt(label, k - 1) === 0x2d && suffixAt[k - 1] === undefined) suffixAt[k - 1] = words;
         }
       }
     }
@@ -166,8 +168,8 @@ export class WordMatcher {
         const suf = suffixAt[j];
         if (suf === undefined || (i === 0 && j === n)) continue;
         const core = label.slice(i, j);
-        if (core.charCodeAt(0) === 0x2d || core.charCodeAt(core.length - 1) === 0x2d) continue;
-        const hyphenated = (i > 0 && label.charCodeAt(i - 1) === 0x2d) || (j < n && label.charCodeAt(j) === 0x2d);
+        if (codeUnitAt(core, 0) === 0x2d || codeUnitAt(core, core.length - 1) === 0x2d) continue;
+        const hyphenated = (i > 0 && codeUnitAt(label, i - 1) === 0x2d) || (j < n && codeUnitAt(label, j) === 0x2d);
         out.push({ core, start: i, prefixWords: pre, suffixWords: suf, hyphenated });
         if (out.length >= MAX_SPLITS) return out;
       }
