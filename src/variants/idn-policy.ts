@@ -20,6 +20,7 @@
  * here although DENIC would refuse it. That errs on the side of reporting a variant.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
 import { analyzeScripts } from '../skeleton';
 
 /** What one registry accepts. */
@@ -115,7 +116,7 @@ export function suffixIdnPolicy(suffix: string): SuffixIdnPolicy {
 }
 
 function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  for (let i = 0; i < text.length; i++) if (codeUnitAt(text, i) > 0x7f) return false;
   return true;
 }
 

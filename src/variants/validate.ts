@@ -15,6 +15,7 @@
  * the normalize stage's UTS #46 implementation.
  */
 
+import { codeUnitAt } from '../parse/code-unit-at';
 import { parse } from 'tldts';
 import tr46 from 'tr46';
 import { toAsciiDomain, toUnicodeDomain } from '../normalize';
@@ -77,7 +78,7 @@ function classify(ch: string): number {
 }
 
 function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  for (let i = 0; i < text.length; i++) if (codeUnitAt(text, i) > 0x7f) return false;
   return true;
 }
 
@@ -148,7 +149,7 @@ function checkLabel(label: string): LabelResult {
   if (hyphens !== undefined) return { problem: hyphens };
   if (isAscii(label)) {
     for (let i = 0; i < label.length; i++) {
-      const c = label.charCodeAt(i);
+      const c = codeUnitAt(label, i);
       if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d)) {
         return { problem: fail('invalid-label', `label "${label}" contains "${label[i]}", not a letter, digit or hyphen (RFC 1123 §2.1)`) };
       }
@@ -160,7 +161,7 @@ function checkLabel(label: string): LabelResult {
   }
   let fast = true;
   for (const ch of label) {
-    if (ch.charCodeAt(0) < 0x80) continue;
+    if (codeUnitAt(ch, 0) < 0x80) continue;
     const cls = classify(ch);
     if (cls === BAD) {
       return {
@@ -196,7 +197,7 @@ export class Validator {
     let hit = this.#suffixes.get(suffix);
     if (hit === undefined) {
       let fast = true;
-      for (const ch of suffix) if (ch.charCodeAt(0) >= 0x80 && classify(ch) !== SIMPLE) fast = false;
+      for (const ch of suffix) if (codeUnitAt(ch, 0) >= 0x80 && classify(ch) !== SIMPLE) fast = false;
       hit = { ascii: isAscii(suffix) ? suffix : toAsciiDomain(suffix), fast };
       this.#suffixes.set(suffix, hit);
     }
@@ -217,7 +218,7 @@ export class Validator {
     let asciiLeft = '';
     let start = 0;
     for (let i = 0; i <= left.length; i++) {
-      if (i < left.length && left.charCodeAt(i) !== 0x2e) continue;
+      if (i < left.length && codeUnitAt(left, i) !== 0x2e) continue;
       const result = checkLabel(left.slice(start, i));
       if ('problem' in result) return result.problem;
       if (result.ascii === null) fast = false;
@@ -263,7 +264,7 @@ export class Validator {
 
 function countLabels(name: string): number {
   let n = 1;
-  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) === 0x2e) n++;
+  for (let i = 0; i < name.length; i++) if (codeUnitAt(name, i) === 0x2e) n++;
   return n;
 }
 
@@ -274,7 +275,7 @@ function countLabels(name: string): number {
  * @returns 'simple', 'slow' (needs a full UTS #46 run: marks, right-to-left letters) or 'bad'.
  */
 export function labelCharClass(ch: string): 'simple' | 'slow' | 'bad' {
-  if (ch.length === 1 && ch.charCodeAt(0) < 0x80) return 'simple';
+  if (ch.length === 1 && codeUnitAt(ch, 0) < 0x80) return 'simple';
   const cls = classify(ch);
   return cls === SIMPLE ? 'simple' : cls === SLOW ? 'slow' : 'bad';
 }

@@ -3,6 +3,7 @@
  * registrable label and yields in a fixed order (by position, then by character).
  */
 
+import { codeUnitAt } from '../../parse/code-unit-at';
 import { areKeyboardAdjacent, keyboardNeighbours, type KeyboardLayout } from '../keyboards';
 import { labelCandidate, type Candidate, type FuzzContext } from './context';
 
@@ -161,7 +162,7 @@ export function* bitsquatting(ctx: FuzzContext): Generator<Candidate> {
   const { chars } = ctx;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
-    const code = c.charCodeAt(0);
+    const code = codeUnitAt(c, 0);
     if (c.length !== 1 || code > 0x7f) continue;
     for (let bit = 0; bit < 8; bit++) {
       const flipped = String.fromCharCode(code ^ (1 << bit));

@@ -15,6 +15,7 @@
  * refused by every registry and adds nothing a reader would not already be fooled by.
  */
 
+import { codeUnitAt } from '../../parse/code-unit-at';
 import { analyzeScripts, homoglyphsOf, isDiacriticOf, multiCharLookalikes, scriptOf } from '../../skeleton';
 import { labelCharClass } from '../validate';
 import { labelCandidate, type Candidate, type FuzzContext, type RawChange } from './context';
@@ -39,7 +40,7 @@ interface Edit {
 const MAX_WINDOW = 3;
 
 function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  for (let i = 0; i < text.length; i++) if (codeUnitAt(text, i) > 0x7f) return false;
   return true;
 }
 
