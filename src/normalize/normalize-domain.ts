@@ -225,8 +225,8 @@ function writtenLabelOf(written: string, unicodeLabels: readonly string[], split
 
 /** Length in code points (a surrogate pair counts once). */
 export function codePointLength(text: string): number {
-  let length = text.length;
-  const n = length;
+  const n = text.length;
+  let length = n;
   for (let i = 0; i + 1 < n; i++) {
     const c = codeUnitAt(text, i);
     if (c >= 0xd800 && c <= 0xdbff) {

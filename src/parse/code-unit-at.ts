@@ -1,7 +1,7 @@
 /**
  * `s.charCodeAt(i)`, written so that it stays fast whatever strings the calling loop has seen. The
- * loops of a check that read strings unit by unit (parsing, host syntax, hashes, typo keys,
- * skeletons, comparisons) use it.
+ * loops that read strings unit by unit use it: those of a check (parsing, host syntax, hashes, typo
+ * keys, skeletons, comparisons) and of `generateVariants`.
  *
  * Why: those loops see strings of every representation V8 has (one- and two-byte; sequential,
  * sliced, cons, thin, internalized), so once a trusted list is compiled and senders are checked

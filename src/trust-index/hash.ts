@@ -6,7 +6,6 @@
 
 import { codeUnitAt } from '../parse/code-unit-at';
 
-
 /** FNV-1a offset basis. */
 export const FNV_BASIS = 0x811c9dc5;
 /** FNV-1a prime: one step is `h = Math.imul(h ^ unit, FNV_PRIME)`. */
