@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { buildDeleteIndex, charSignature, countDistinct, keyUsableByProbe, LONG_PREFIX, LONG_PREFIX_MIN_TARGETS, PREFIX, queryDeleteIndex, scanTargets, shortQueryProbes, signatureBound, signatureDistance } from '../src/trust-index/delete-index';
+import { buildDeleteIndex, charSignature, countDistinct, keyUsableByProbe, LONG_PREFIX, LONG_PREFIX_MIN_TARGETS, PREFIX, queryDeleteIndex, scanTargets, shortQueryProbes, signatureBound, signatureDistance, tailTag } from '../src/trust-index/delete-index';
 import { OsaPattern, osaAlign, osaWithin, osaWithinCodes } from '../src/trust-index/osa';
 import { mulberry32 } from '../bench/data';
 
@@ -314,26 +314,103 @@ describe('delete index (differential against a brute-force scan)', () => {
   });
 
   it('agrees with the scan in a table filled to its highest load', () => {
-    // Budget 0: one key per target, so 2,860 distinct targets fill 4,096 slots to 0.698, just
-    // under the 0.7 the build allows: long collision runs, for the keys it holds and for those it
+    // Budget 0: one key per target, so 3,070 distinct targets fill 4,096 slots to 0.7495, just
+    // under the 0.75 the build allows: long collision runs, for the keys it holds and for those it
     // does not (the filter lets some of those through to the table).
     const rng = mulberry32(0x10ad);
     const word = (alphabet: string): string => Array.from({ length: 6 }, () => alphabet[Math.floor(rng() * alphabet.length)]!).join('');
     const set = new Set<string>();
-    while (set.size < 2860) set.add(word('abcdefgh'));
+    while (set.size < 3070) set.add(word('abcdefgh'));
     const targets = [...set];
     const zero = targets.map(() => 0);
     const passes = buildDeleteIndex(targets, zero, { passes: true });
     const oneByOne = buildDeleteIndex(targets, zero, { passes: false });
     let used = 0;
     for (let i = 1; i < passes.slots.length; i += 2) if (passes.slots[i] !== 0) used++;
-    expect(used / (passes.slots.length / 2)).toBeGreaterThan(0.69);
+    expect(passes.slots.length / 2).toBe(4096);
+    expect(used / (passes.slots.length / 2)).toBeGreaterThan(0.74);
     const queries = [...targets.slice(0, 400), ...Array.from({ length: 400 }, () => word('abcdefghij'))];
     for (const q of queries) {
       const truth = scanTargets(targets, zero, q);
       expect(queryDeleteIndex(passes, q)).toEqual(truth);
       expect(queryDeleteIndex(oneByOne, q)).toEqual(truth);
     }
+  });
+
+  /** Applies edits at positions counted from the start or from the end (where tail tags matter). */
+  const editAt = (s: string, edits: readonly (readonly [number, number, boolean, string])[]): string => {
+    let out = s;
+    for (const [kind, at, fromEnd, unit] of edits) {
+      const n = out.length;
+      const p = Math.max(0, Math.min(n, fromEnd ? n - 1 - (at % Math.max(1, n)) : at % Math.max(1, n + 1)));
+      switch (kind) {
+        case 0: out = out.slice(0, p) + out.slice(p + 1); break;
+        case 1: out = `${out.slice(0, p)}${unit}${out.slice(p)}`; break;
+        case 2: out = `${out.slice(0, p)}${unit}${out.slice(p + 1)}`; break;
+        default: out = out.slice(0, Math.max(0, p - 1)) + (out[p] ?? '') + (out[p - 1] ?? '') + out.slice(p + 1);
+      }
+    }
+    return out;
+  };
+
+  it.each([
+    // Prefix 8: targets are tagged from 10 code units, queries from 8.
+    { description: 'two substitutions in the prefix, same last letter: a two-deletion probe', q: 'brand-love', t: 'brand-llke', prefix: 8, distance: 2 },
+    { description: 'one substitution in the prefix, another at the end: a one-deletion probe', q: 'brand-lxkz', t: 'brand-llke', prefix: 8, distance: 2 },
+    { description: 'last two letters swapped and one substitution in the prefix', q: 'brxnd-loev', t: 'brand-love', prefix: 8, distance: 2 },
+    { description: 'a 9-letter query, the target one longer, last two swapped', q: 'abcdefghi', t: 'Xabcdefgih', prefix: 8, distance: 2 },
+    { description: 'an 8-letter query, the target with two letters inserted in the prefix', q: 'abcdefgh', t: 'aXbcYdefgh', prefix: 8, distance: 2 },
+    { description: 'an 8-letter query, the target with a letter appended and one inserted', q: 'abcdefgh', t: 'abcXdefghZ', prefix: 8, distance: 2 },
+    { description: 'prefix 7: two substitutions, 9-letter strings (tagged from 9)', q: 'contosoab', t: 'contxsyab', prefix: 7, distance: 2 },
+    { description: 'three edits: nothing', q: 'brand-love', t: 'brxnd-llke', prefix: 8, distance: -1 },
+  ])('finds two-edit targets through tail-tagged keys: $description', ({ q, t, prefix, distance }) => {
+    for (const passes of [true, false]) {
+      const idx = buildDeleteIndex([t], [2], { prefix: prefix as 7 | 8, passes });
+      expect(idx.tagged2).toBe(t.length >= prefix + 2);
+      const hits = queryDeleteIndex(idx, q);
+      expect(hits).toEqual(scanTargets([t], [2], q));
+      expect(hits.map((h) => h.distance)).toEqual(distance < 0 ? [] : [distance]);
+    }
+  });
+
+  it.each([
+    { description: 'a target of prefix + 2 code units is tagged', s: 'abcdefghij', minLength: 10, tagged: true },
+    { description: 'one code unit shorter is not', s: 'abcdefghi', minLength: 10, tagged: false },
+    { description: 'a query of prefix code units is tagged', s: 'abcdefgh', minLength: 8, tagged: true },
+    { description: 'the tag is the last code unit: same last letter, same tag', s: 'zzzzzzzzzj', minLength: 10, tagged: true },
+  ])('tail tags: $description', ({ s, minLength, tagged }) => {
+    expect(tailTag(s, minLength) !== 0).toBe(tagged);
+    if (tagged) {
+      expect(tailTag(s, minLength)).toBe(tailTag(`q${s}`, minLength));
+      expect(tailTag(s, minLength)).not.toBe(tailTag(`${s}q`, minLength));
+    }
+  });
+
+  it('keeps full recall with tail-tagged keys: lengths around prefix + 2, edits at either end, any budgets', () => {
+    // Three letters, so that last letters often agree and often not; targets of 5 to 14 letters
+    // straddle both prefixes and both tag thresholds; two edits from M letters (a policy), one from
+    // 5; queries are targets with one or two edits counted from the start or from the end.
+    const unit = fc.constantFrom('a', 'b', 'c');
+    const edit = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.nat(12), fc.boolean(), unit);
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit, minLength: 5, maxLength: 14 }), { minLength: 10, maxLength: 60 }),
+        fc.integer({ min: 5, max: 12 }),
+        fc.nat(59),
+        fc.array(edit, { minLength: 1, maxLength: 2 }),
+        (targets, M, pick, edits) => {
+          const budget = targets.map((t) => (t.length >= M ? 2 : 1));
+          const q = editAt(targets[pick % targets.length]!, edits);
+          for (const prefix of [PREFIX, LONG_PREFIX] as const) {
+            for (const passes of [true, false]) {
+              const idx = buildDeleteIndex(targets, budget, { passes, prefix });
+              expect(queryDeleteIndex(idx, q)).toEqual(scanTargets(targets, budget, q));
+            }
+          }
+        },
+      ),
+      { seed: 1010, numRuns: 2000 },
+    );
   });
 
   it('indexes 7 leading characters of small lists and 8 of large ones', () => {

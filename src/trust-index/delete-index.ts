@@ -14,9 +14,9 @@
  * §3/§5 measured the hashed layout ("B1h") at ~5 µs per check at 10k labels and 88 MB at 100k,
  * against 56 µs and 420 MB for the usual string-keyed Map version; this one, with prefix indexing,
  * probing in passes and 8-byte slots, measures about 1.1 µs at 10k and 2.8 µs at 100k (`npm run
- * bench`, stage "delete-index lookup"), 27 MB at 100k (with the longer prefix of large lists, see
- * PREFIX, and the table filled up to MAX_TABLE_LOAD). Hash collisions only add candidates, which
- * the verification rejects.
+ * bench`, stage "delete-index lookup"), 24 MB at 100k (with the longer prefix of large lists, see
+ * PREFIX, the table filled up to MAX_TABLE_LOAD, and two-deletion keys tagged, see tailTag). Hash
+ * collisions only add candidates, which the verification rejects.
  */
 
 import { codeUnitAt } from '../parse/code-unit-at';
@@ -81,11 +81,48 @@ function finish(h: number, len: number): number {
   return x ^ (x >>> 16);
 }
 
+/** Odd multiplier that spreads a code unit over the 32 bits of a tail tag. */
+const TAIL_MIX = 0x27d4eb2d;
+
+/**
+ * The tail tag of a two-deletion key or probe: the string's last code unit, mixed (never 0), or 0
+ * (no tag). A target is tagged when it has at least `prefix` + 2 code units (TAIL_TARGET_EXTRA), a
+ * query when it has at least `prefix` (see queryDeleteIndex for why the two differ).
+ *
+ * Why a tag: a two-deletion probe exists for a target whose prefix differs from the query's in two
+ * edits; then the rest of both strings lines up and their last characters are equal. Without the
+ * tag, such probes of a long label found ~8 keys per query at 100,000 labels (six-letter
+ * subsequences of the eight-letter prefix that dense lists share) whose postings were read, filtered
+ * and verified for nothing.
+ *
+ * The proof, for a query q with |q| ≥ P and a target t with |t| ≥ P + 2 within two edits (P the
+ * prefix; both prefixes are then P long, so only probes and keys with equally many deletions meet):
+ * take an optimal OSA alignment. If its last column matches, q and t end with the same character.
+ * Otherwise that column is an edit at the end of both strings: a substitution or a transposition of
+ * their last characters, or the insertion or deletion of a last one. On t's side it is at positions
+ * ≥ |t| − 2 ≥ P, outside t's prefix. On q's side it is outside q's prefix too, except a transposition
+ * when |q| ≤ P + 1; but then |t| ≥ |q| + 1 (t is longer, so the other edit inserts into t), the
+ * transposition costs q one deletion in its prefix and the insertion costs t at most one. Either
+ * way the prefixes need at most one deletion each (each edit costs each side at most one, see
+ * PREFIX), so the zero- and one-deletion probes find t, and a two-deletion probe is only needed
+ * when the last characters are equal. Shorter queries and targets keep untagged keys and probes
+ * (see queryDeleteIndex); the differential tests compare every length around both prefixes with a
+ * scan.
+ */
+export function tailTag(s: string, minLength: number): number {
+  const n = s.length;
+  return n >= minLength && n > 0 ? Math.imul(codeUnitAt(s, n - 1) + 1, TAIL_MIX) : 0;
+}
+
+/** A target is tail-tagged from `prefix` + TAIL_TARGET_EXTRA code units (see tailTag). */
+export const TAIL_TARGET_EXTRA = 2;
+
 /**
  * Calls `emit(hash, deletions)` for the hash of every variant of s's first `prefix` code units with
- * 0..k positions deleted (duplicates possible, e.g. deleting either 'a' of "aa").
+ * 0..k positions deleted (duplicates possible, e.g. deleting either 'a' of "aa"). `tag2` (see
+ * tailTag) is mixed into the variants with two deletions.
  */
-export function forEachDeleteHash(s: string, k: number, emit: (hash: number, deletions: number) => void, prefix: number = PREFIX): void {
+export function forEachDeleteHash(s: string, k: number, emit: (hash: number, deletions: number) => void, prefix: number = PREFIX, tag2 = 0): void {
   const n = prefixHashes(s, prefix);
   emit(finish(prefixScratch[n]!, n) >>> 0, 0);
   if (k < 1 || n === 0) return;
@@ -101,7 +138,7 @@ export function forEachDeleteHash(s: string, k: number, emit: (hash: number, del
       // s without positions i and j
       const mid = (Math.imul(left, POW[j - i - 1]!) + sub(i + 1, j)) | 0;
       const h = (Math.imul(mid, POW[n - 1 - j]!) + sub(j + 1, n)) | 0;
-      emit(finish(h, n - 2) >>> 0, 2);
+      emit(finish(h ^ tag2, n - 2) >>> 0, 2);
     }
   }
 }
@@ -162,6 +199,16 @@ export interface DeleteIndex {
   readonly minLengthDepth1: number;
   /** Length of the shortest target with a budget of 2 (Infinity when none). */
   readonly minLengthDepth2: number;
+  /** Whether some target has tail-tagged two-deletion keys (a budget of 2, prefix + 2 or more code units; see tailTag). */
+  readonly tagged2: boolean;
+  /**
+   * Lengths of the shortest and longest targets whose untagged keys two-deletion probes can use
+   * (Infinity and -Infinity when none): targets shorter than prefix + 2 with a budget of 2. With
+   * the default budgets (two edits from 10 letters) there are none, and no query makes untagged
+   * two-deletion probes.
+   */
+  readonly untagged2Min: number;
+  readonly untagged2Max: number;
   /** Per-query scratch for de-duplicating candidates, used once a query has more than SEEN_CAP. */
   readonly stamp: Uint32Array;
   /**
@@ -169,8 +216,8 @@ export interface DeleteIndex {
    * filterBits), at most 2 MB each. Most probes are for variants no trusted label has; the bit
    * answers them from a small array instead of a cache miss in the table. Each filter holds only
    * the keys its probes can use (keyUsableByProbe): `present`, read by probes with zero or one
-   * deletions, and `present2`, read by two-deletion probes. At 100,000 labels (prefix 8) that is
-   * 573,000 and 759,000 of the 1.33 million keys, 512 KB each, where one filter of every key
+   * deletions, and `present2`, read by two-deletion probes. At 100,000 labels (prefix 8, before
+   * the tail tags) that was 573,000 and 759,000 of the 1.33 million keys, 512 KB each, where one filter of every key
    * (1 MB) and one of the keys of budget-2 targets (512 KB, 1.04 million keys) let through more
    * false positives: per check of an unknown sender 0.95× the time at 100,000, 0.93× at 10,000.
    */
@@ -188,7 +235,7 @@ export interface DeleteIndex {
 /** Integers per posting: packed (id | budget << 21 | length << 23), character signature, chars offset. */
 const POSTING_INTS = 3;
 /** The table's highest load factor (see buildDeleteIndex). */
-const MAX_TABLE_LOAD = 0.7;
+const MAX_TABLE_LOAD = 0.75;
 /** Integers per table slot: hash and ref. */
 const SLOT_INTS = 2;
 /** Lengths are stored in 7 bits; this value means "this long or longer" (no length filter). */
@@ -349,6 +396,9 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
   const dist = new Uint8Array(targets.length);
   let minLengthDepth1 = Infinity;
   let minLengthDepth2 = Infinity;
+  let tagged2 = false;
+  let untagged2Min = Infinity;
+  let untagged2Max = -Infinity;
   let totalChars = 0;
   // The hashes each presence filter holds (see keyUsableByProbe), duplicates included.
   const shallow = new HashList();
@@ -366,6 +416,14 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
       const u = (keyUsableByProbe(length, k, e, 0, prefix) || keyUsableByProbe(length, k, e, 1, prefix) ? 1 : 0) | (keyUsableByProbe(length, k, e, 2, prefix) ? 2 : 0);
       use |= u << (2 * e);
     }
+    // Two-deletion variants of long targets carry their tail tag; a shorter target's keys that
+    // two-deletion probes can use stay untagged, and queries near its length probe them untagged.
+    const tag2 = k === 2 ? tailTag(targets[id]!, prefix + TAIL_TARGET_EXTRA) : 0;
+    if (tag2 !== 0) tagged2 = true;
+    else if ((use & 0b101010) !== 0) {
+      untagged2Min = Math.min(untagged2Min, length);
+      untagged2Max = Math.max(untagged2Max, length);
+    }
     forEachDeleteHash(targets[id]!, k, (h, e) => {
       if (count === packed.length) {
         const grown = new Float64Array(packed.length * 2);
@@ -376,7 +434,7 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
       const u = use >>> (2 * e);
       if ((u & 1) !== 0) shallow.push(h);
       if ((u & 2) !== 0) deep.push(h);
-    }, prefix);
+    }, prefix, tag2);
   }
   const chars = new Uint16Array(totalChars);
   // Per target: character signature, then chars offset (see DeleteIndex.targetInfo; postings copy both).
@@ -430,10 +488,13 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
   const nKeys = keyHash.length;
 
   let size = 16;
-  // Load factor ≤ 0.7: linear probing stays short, and eight slots share a cache line. Measured on
+  // Load factor ≤ 0.75: linear probing stays short, and eight slots share a cache line. Measured on
   // the query alone (bench domains, same process): at a load of 0.66–0.68 a query costs 0.98–0.99×
   // what it costs in a table twice the size, at 0.77 it costs 1.09–1.10×. With 0.6 the 1.33 million
-  // keys of 100,000 trusted entries took 4 M slots (34 MB) instead of 2 M (17 MB).
+  // keys of 100,000 trusted entries took 4 M slots (34 MB) instead of 2 M (17 MB). The tail tags
+  // (see tailTag) split shared keys, 1.50 million at 100,000 entries, a load of 0.717 in 2 M
+  // slots: the bench's mixed stream, each check timed alone, both tables in one process, cost
+  // 1.000–1.004× what it costs in 4 M slots at 0.358 (the limit was 0.7 before).
   while (size * MAX_TABLE_LOAD < nKeys) size *= 2;
   const { bits: present, shift: presentShift } = shallow.presenceFilter();
   const { bits: present2, shift: present2Shift } = deep.presenceFilter();
@@ -469,6 +530,9 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
     chars,
     minLengthDepth1,
     minLengthDepth2,
+    tagged2,
+    untagged2Min,
+    untagged2Max,
     stamp: new Uint32Array(targets.length),
     present,
     present2,
@@ -544,12 +608,21 @@ export function queryDeleteIndex(index: DeleteIndex, query: string, cap = 2): De
       // shortQueryProbes); otherwise every pair of positions.
       const short = query.length < index.minLengthDepth2;
       const from = short ? shortQueryProbes(query.length, index.minLengthDepth2, index.prefix) : 0;
-      for (let i = from; i < n - 1; i++) {
-        const left = prefixScratch[i]!;
-        for (let j = short ? n - 1 : i + 1; j < n; j++) {
-          const mid = (Math.imul(left, POW[j - i - 1]!) + sub(i + 1, j)) | 0;
-          probeHash[m] = finish((Math.imul(mid, POW[n - 1 - j]!) + sub(j + 1, n)) | 0, n - 2);
-          probeDepth[m++] = 2;
+      // Tagged probes (the query's tail tag, see tailTag) meet the keys of targets of prefix + 2
+      // or more code units, and a query of at least `prefix` reaches those; a query as short as
+      // that differs from them in an insertion and at most one more edit, which the proof covers.
+      // Untagged probes meet shorter targets' keys, and are made only when one is within two.
+      const tag = index.tagged2 ? tailTag(query, index.prefix) : 0;
+      const untagged = query.length + 2 >= index.untagged2Min && query.length - 2 <= index.untagged2Max;
+      for (let pass = tag !== 0 ? 0 : 1; pass < (untagged ? 2 : 1); pass++) {
+        const mix = pass === 0 ? tag : 0;
+        for (let i = from; i < n - 1; i++) {
+          const left = prefixScratch[i]!;
+          for (let j = short ? n - 1 : i + 1; j < n; j++) {
+            const mid = (Math.imul(left, POW[j - i - 1]!) + sub(i + 1, j)) | 0;
+            probeHash[m] = finish(((Math.imul(mid, POW[n - 1 - j]!) + sub(j + 1, n)) | 0) ^ mix, n - 2);
+            probeDepth[m++] = 2;
+          }
         }
       }
     }
@@ -653,8 +726,11 @@ export function shortQueryProbes(queryLength: number, minLengthDepth2: number, p
 /** Keeps the loads of the postings heads from being optimised away (their sum is not used). */
 let postTouch = 0;
 
-/** Per-query probe scratch: at most 1 + P + P·(P−1)/2 probes for the longest prefix P. */
-const MAX_PROBES = 1 + LONG_PREFIX + (LONG_PREFIX * (LONG_PREFIX - 1)) / 2;
+/**
+ * Per-query probe scratch: at most 1 + P + P·(P−1) probes for the longest prefix P (two-deletion
+ * probes both tagged and untagged, see tailTag).
+ */
+const MAX_PROBES = 1 + LONG_PREFIX + LONG_PREFIX * (LONG_PREFIX - 1);
 const probeHash = new Int32Array(MAX_PROBES);
 const probeDepth = new Uint8Array(MAX_PROBES);
 const probeKept = new Uint8Array(MAX_PROBES);
