@@ -87,7 +87,8 @@ const TAIL_MIX = 0x27d4eb2d;
 /**
  * The tail tag of a two-deletion key or probe: the string's last code unit, mixed (never 0), or 0
  * (no tag). A target is tagged when it has at least `prefix` + 2 code units (TAIL_TARGET_EXTRA), a
- * query when it has at least `prefix` (see queryDeleteIndex for why the two differ).
+ * query when it has at least `prefix`: the proof below holds for both, and a shorter query is never
+ * within two edits of a tagged target.
  *
  * Why a tag: a two-deletion probe exists for a target whose prefix differs from the query's in two
  * edits; then the rest of both strings lines up and their last characters are equal. Without the
@@ -609,9 +610,10 @@ export function queryDeleteIndex(index: DeleteIndex, query: string, cap = 2): De
       const short = query.length < index.minLengthDepth2;
       const from = short ? shortQueryProbes(query.length, index.minLengthDepth2, index.prefix) : 0;
       // Tagged probes (the query's tail tag, see tailTag) meet the keys of targets of prefix + 2
-      // or more code units, and a query of at least `prefix` reaches those; a query as short as
-      // that differs from them in an insertion and at most one more edit, which the proof covers.
-      // Untagged probes meet shorter targets' keys, and are made only when one is within two.
+      // or more code units. A query of `prefix` or `prefix` + 1 code units within two edits of
+      // such a target is shorter, so one edit inserts into the target: the proof covers that case,
+      // and a query under `prefix` is never within two of them. Untagged probes meet shorter
+      // targets' keys, and are made only when one is within two of the query's length.
       const tag = index.tagged2 ? tailTag(query, index.prefix) : 0;
       const untagged = query.length + 2 >= index.untagged2Min && query.length - 2 <= index.untagged2Max;
       for (let pass = tag !== 0 ? 0 : 1; pass < (untagged ? 2 : 1); pass++) {
