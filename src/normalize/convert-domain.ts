@@ -4,13 +4,8 @@
 
 import { codeUnitAt } from '../parse/code-unit-at';
 import { describeIdnaFailure, hasNonLdhAscii, idnaToAscii, idnaToUnicode } from './idna';
+import { isAscii } from './is-ascii';
 import { simpleALabel, simpleLabel } from './simple-label';
-
-/** True when every code unit is ASCII. */
-export function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (codeUnitAt(text, i) > 0x7f) return false;
-  return true;
-}
 
 /** Both UTS #46 forms of a domain. */
 export interface Converted {

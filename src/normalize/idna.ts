@@ -5,6 +5,7 @@
 
 import { codeUnitAt } from '../parse/code-unit-at';
 import tr46 from 'tr46';
+import { isAscii } from './is-ascii';
 import { quote } from './quote';
 
 /**
@@ -133,11 +134,6 @@ function codePointLabel(ch: string): string {
   return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-function hasNonAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (codeUnitAt(text, i) > 0x7f) return true;
-  return false;
-}
-
 /**
  * Explains why {@link idnaToAscii} rejected `domain`: the first label at fault and the rule it breaks.
  * Runs only on the error path, so it may call tr46 once per label and per character.
@@ -163,7 +159,7 @@ export function describeIdnaFailure(domain: string): string {
 
 function describeLabelFailure(label: string): string | undefined {
   if (label.length >= 4 && label.slice(0, 4).toLowerCase() === 'xn--') {
-    if (hasNonAscii(label)) {
+    if (!isAscii(label)) {
       return `label ${quote(label)} starts with "xn--" but is not ASCII (UTS #46 §4 step 4)`;
     }
     const decoded = tr46.toUnicode(label, UTS46_NO_LENGTH);
@@ -171,7 +167,7 @@ function describeLabelFailure(label: string): string | undefined {
     if (decoded.domain.toLowerCase() === label.toLowerCase()) {
       return `label ${quote(label)} is not valid Punycode (RFC 3492)`;
     }
-    if (decoded.domain === '' || !hasNonAscii(decoded.domain)) {
+    if (decoded.domain === '' || isAscii(decoded.domain)) {
       return `label ${quote(label)} decodes to ${quote(decoded.domain)}; an A-label must decode to non-ASCII text (UTS #46 §4 step 4)`;
     }
     const reason = describeUnicodeLabel(decoded.domain) ?? 'it breaks the UTS #46 validity criteria (§4.1)';

@@ -6,7 +6,7 @@
  * label contributes its findings, so composed techniques are all reported.
  */
 
-import { codeUnitAt } from '../parse/code-unit-at';
+import { isAscii } from '../normalize/is-ascii';
 import { codePointLength } from '../normalize/normalize-domain';
 import { analyzeScripts, skeleton } from '../skeleton';
 import { queryDeleteIndex, scanTargets } from '../trust-index/delete-index';
@@ -289,9 +289,7 @@ function explainAgainst(index: TrustIndex, text: string, id: number): LazyFindin
 
 /** Script findings for a label that imitates a Latin name (UTS #39 §5.1 mixed-script, §4 whole-script). */
 function scriptFindings(label: string): Finding[] {
-  let ascii = true;
-  for (let i = 0; i < label.length; i++) if (codeUnitAt(label, i) > 0x7f) ascii = false;
-  if (ascii) return [];
+  if (isAscii(label)) return [];
   const a = analyzeScripts(label);
   const out: Finding[] = [];
   if (a.wholeScriptConfusable) out.push({ code: 'whole-script', detail: { label, scripts: a.scripts } });

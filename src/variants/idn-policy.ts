@@ -20,7 +20,7 @@
  * here although DENIC would refuse it. That errs on the side of reporting a variant.
  */
 
-import { codeUnitAt } from '../parse/code-unit-at';
+import { isAscii } from '../normalize/is-ascii';
 import { analyzeScripts } from '../skeleton';
 
 /** What one registry accepts. */
@@ -113,11 +113,6 @@ export function suffixIdnPolicy(suffix: string): SuffixIdnPolicy {
   if (whole !== undefined) return whole;
   const tld = suffix.slice(suffix.lastIndexOf('.') + 1);
   return SUFFIX_IDN_POLICIES[tld] ?? ANY_SCRIPT;
-}
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (codeUnitAt(text, i) > 0x7f) return false;
-  return true;
 }
 
 /**

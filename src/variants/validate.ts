@@ -19,6 +19,7 @@ import { codeUnitAt } from '../parse/code-unit-at';
 import { parse } from 'tldts';
 import tr46 from 'tr46';
 import { toAsciiDomain, toUnicodeDomain } from '../normalize';
+import { isAscii } from '../normalize/is-ascii';
 import { punycodeEncode } from './punycode';
 import type { SkipReason } from './types';
 
@@ -75,11 +76,6 @@ function classify(ch: string): number {
   if (charClass.size >= CACHE_LIMIT) charClass.clear();
   charClass.set(ch, cls);
   return cls;
-}
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (codeUnitAt(text, i) > 0x7f) return false;
-  return true;
 }
 
 function codePoint(ch: string): string {

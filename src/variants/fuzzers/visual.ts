@@ -15,7 +15,7 @@
  * refused by every registry and adds nothing a reader would not already be fooled by.
  */
 
-import { codeUnitAt } from '../../parse/code-unit-at';
+import { isAscii } from '../../normalize/is-ascii';
 import { analyzeScripts, homoglyphsOf, isDiacriticOf, multiCharLookalikes, scriptOf } from '../../skeleton';
 import { labelCharClass } from '../validate';
 import { labelCandidate, type Candidate, type FuzzContext, type RawChange } from './context';
@@ -38,11 +38,6 @@ interface Edit {
 
 /** Longest ASCII sequence looked up for a multi-letter lookalike (`rn`, `vv`, `cl` are 2). */
 const MAX_WINDOW = 3;
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (codeUnitAt(text, i) > 0x7f) return false;
-  return true;
-}
 
 function scriptsOf(text: string): string[] {
   const out: string[] = [];
