@@ -119,6 +119,21 @@ export function tailTag(s: string, minLength: number): number {
 export const TAIL_TARGET_EXTRA = 2;
 
 /**
+ * The hash of the prefix whose prefix hashes are in prefixScratch (n code units) without position
+ * i. Keys (forEachDeleteHash) and probes (queryDeleteIndex) both hash variants through these two
+ * functions: a key and a probe for the same variant must get the same hash.
+ */
+function oneDeletionHash(n: number, i: number): number {
+  return finish((Math.imul(prefixScratch[i]!, POW[n - 1 - i]!) + sub(i + 1, n)) | 0, n - 1);
+}
+
+/** As oneDeletionHash, without positions i < j, with a tail tag mixed in (0 for none, see tailTag). */
+function twoDeletionHash(n: number, i: number, j: number, tag: number): number {
+  const mid = (Math.imul(prefixScratch[i]!, POW[j - i - 1]!) + sub(i + 1, j)) | 0;
+  return finish(((Math.imul(mid, POW[n - 1 - j]!) + sub(j + 1, n)) | 0) ^ tag, n - 2);
+}
+
+/**
  * Calls `emit(hash, deletions)` for the hash of every variant of s's first `prefix` code units with
  * 0..k positions deleted (duplicates possible, e.g. deleting either 'a' of "aa"). `tag2` (see
  * tailTag) is mixed into the variants with two deletions.
@@ -127,21 +142,9 @@ export function forEachDeleteHash(s: string, k: number, emit: (hash: number, del
   const n = prefixHashes(s, prefix);
   emit(finish(prefixScratch[n]!, n) >>> 0, 0);
   if (k < 1 || n === 0) return;
-  for (let i = 0; i < n; i++) {
-    // s without position i
-    const h = (Math.imul(prefixScratch[i]!, POW[n - 1 - i]!) + sub(i + 1, n)) | 0;
-    emit(finish(h, n - 1) >>> 0, 1);
-  }
+  for (let i = 0; i < n; i++) emit(oneDeletionHash(n, i) >>> 0, 1);
   if (k < 2 || n < 2) return;
-  for (let i = 0; i < n - 1; i++) {
-    const left = prefixScratch[i]!;
-    for (let j = i + 1; j < n; j++) {
-      // s without positions i and j
-      const mid = (Math.imul(left, POW[j - i - 1]!) + sub(i + 1, j)) | 0;
-      const h = (Math.imul(mid, POW[n - 1 - j]!) + sub(j + 1, n)) | 0;
-      emit(finish(h ^ tag2, n - 2) >>> 0, 2);
-    }
-  }
+  for (let i = 0; i < n - 1; i++) for (let j = i + 1; j < n; j++) emit(twoDeletionHash(n, i, j, tag2) >>> 0, 2);
 }
 
 /** Options of `buildDeleteIndex`. */
@@ -413,15 +416,17 @@ export function buildDeleteIndex(targets: readonly string[], maxDistance: readon
     if (k === 2) minLengthDepth2 = Math.min(minLengthDepth2, length);
     // Per number of deletions e: 1 = for zero- or one-deletion probes, 2 = for two-deletion probes.
     let use = 0;
+    let deepKeys = false;
     for (let e = 0; e <= k; e++) {
       const u = (keyUsableByProbe(length, k, e, 0, prefix) || keyUsableByProbe(length, k, e, 1, prefix) ? 1 : 0) | (keyUsableByProbe(length, k, e, 2, prefix) ? 2 : 0);
       use |= u << (2 * e);
+      if ((u & 2) !== 0) deepKeys = true;
     }
     // Two-deletion variants of long targets carry their tail tag; a shorter target's keys that
     // two-deletion probes can use stay untagged, and queries near its length probe them untagged.
     const tag2 = k === 2 ? tailTag(targets[id]!, prefix + TAIL_TARGET_EXTRA) : 0;
     if (tag2 !== 0) tagged2 = true;
-    else if ((use & 0b101010) !== 0) {
+    else if (deepKeys) {
       untagged2Min = Math.min(untagged2Min, length);
       untagged2Max = Math.max(untagged2Max, length);
     }
@@ -601,7 +606,7 @@ export function queryDeleteIndex(index: DeleteIndex, query: string, cap = 2): De
   const withinTwo = cap >= 2 && query.length + 2 >= index.minLengthDepth2;
   if (cap >= 1 && (query.length + 1 >= index.minLengthDepth1 || withinTwo)) {
     for (let i = 0; i < n; i++) {
-      probeHash[m] = finish((Math.imul(prefixScratch[i]!, POW[n - 1 - i]!) + sub(i + 1, n)) | 0, n - 1);
+      probeHash[m] = oneDeletionHash(n, i);
       probeDepth[m++] = 1;
     }
     if (withinTwo) {
@@ -615,18 +620,8 @@ export function queryDeleteIndex(index: DeleteIndex, query: string, cap = 2): De
       // and a query under `prefix` is never within two of them. Untagged probes meet shorter
       // targets' keys, and are made only when one is within two of the query's length.
       const tag = index.tagged2 ? tailTag(query, index.prefix) : 0;
-      const untagged = query.length + 2 >= index.untagged2Min && query.length - 2 <= index.untagged2Max;
-      for (let pass = tag !== 0 ? 0 : 1; pass < (untagged ? 2 : 1); pass++) {
-        const mix = pass === 0 ? tag : 0;
-        for (let i = from; i < n - 1; i++) {
-          const left = prefixScratch[i]!;
-          for (let j = short ? n - 1 : i + 1; j < n; j++) {
-            const mid = (Math.imul(left, POW[j - i - 1]!) + sub(i + 1, j)) | 0;
-            probeHash[m] = finish(((Math.imul(mid, POW[n - 1 - j]!) + sub(j + 1, n)) | 0) ^ mix, n - 2);
-            probeDepth[m++] = 2;
-          }
-        }
-      }
+      if (tag !== 0) m = pushTwoDeletionProbes(m, n, from, short, tag);
+      if (query.length + 2 >= index.untagged2Min && query.length - 2 <= index.untagged2Max) m = pushTwoDeletionProbes(m, n, from, short, 0);
     }
   }
 
@@ -723,6 +718,23 @@ export function shortQueryProbes(queryLength: number, minLengthDepth2: number, p
   const n = Math.min(queryLength, prefix);
   if (queryLength < prefix) return n - 1;
   return queryLength + 1 < minLengthDepth2 ? n - 2 : 0;
+}
+
+/**
+ * Appends to the probe scratch, from index m, the two-deletion probes of the current query's n
+ * indexed code units with `tag` mixed in: positions i from `from` and j after it, or, for a query
+ * shorter than every target of budget 2 (`short`), j = n − 1 only (see shortQueryProbes). Returns
+ * the new probe count.
+ */
+function pushTwoDeletionProbes(m: number, n: number, from: number, short: boolean, tag: number): number {
+  let count = m;
+  for (let i = from; i < n - 1; i++) {
+    for (let j = short ? n - 1 : i + 1; j < n; j++) {
+      probeHash[count] = twoDeletionHash(n, i, j, tag);
+      probeDepth[count++] = 2;
+    }
+  }
+  return count;
 }
 
 /** Keeps the loads of the postings heads from being optimised away (their sum is not used). */
