@@ -93,6 +93,36 @@ describe('index vs brute-force reference (whole detector)', () => {
     expect(lookalikes).toBeGreaterThan(300);
   });
 
+  it('returns identical results on a list whose skeletons sit in a StringTable (tags: label id, own skeleton, ASCII)', () => {
+    // Large enough for the skeleton table (skeleton-tag.ts), with labels that share a skeleton
+    // (modern/modem: the tag is 0), labels that are their own skeleton and labels that are not.
+    const list = [...trusted, ...disposable.filter((_, i) => i % 53 === 7).slice(0, 600), 'modern.com', 'modem.net', 'bücher.de', 'northwind.com'];
+    const big = compileTrustedList(list);
+    const bigReference = compileTrustedList(list, { reference: true });
+    expect(big.skeletonTable).toBeDefined();
+    const hosts = list.filter((d) => !d.includes('@'));
+    let lookalikes = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: hosts.length - 1 }),
+        fc.array(fc.nat(10_000), { maxLength: 2 }),
+        // Same suffix (trusted, or a homoglyph of it), or another one (tld-swap).
+        fc.constantFrom('', '.net', '.co', '.org'),
+        (i, ops, suffix) => {
+          const d = hosts[i]!;
+          const dot = d.indexOf('.');
+          const label = mutate(d.slice(0, dot), ops.filter((op) => op % 6 === 2));
+          const sender = `ap@${label}${suffix === '' ? d.slice(dot) : suffix}`;
+          const result = checkSender(big, sender);
+          expect(result, sender).toEqual(checkSender(bigReference, sender));
+          if (result.verdict === 'lookalike') lookalikes++;
+        },
+      ),
+      { seed: 1818, numRuns: 600 },
+    );
+    expect(lookalikes).toBeGreaterThan(300);
+  });
+
   it('flags a sizeable share of the mutated senders, so the comparison is not vacuous', () => {
     let flagged = 0;
     for (let i = 0; i < 300; i++) {

@@ -12,6 +12,7 @@ import { analyzeScripts, skeleton } from '../skeleton';
 import { queryDeleteIndex, scanTargets } from '../trust-index/delete-index';
 import type { TrustIndex } from '../trust-index/compile';
 import { skeletonFnv1a32 } from '../trust-index/skeleton-hash';
+import { taggedAsciiLabel, taggedLabel, taggedOwnSkeleton } from '../trust-index/skeleton-tag';
 import { foldPairs, typoKey } from '../trust-index/typo-key';
 import type { TrustedEntry } from '../types';
 import { compareLabels, type Finding } from './compare-labels';
@@ -197,11 +198,25 @@ function matchText(
   visit: (labelId: number, similarity: number, findings: LazyFindings) => number | void,
 ): void {
   let sameSkeleton: readonly number[] | undefined;
+  let sk = '';
+  // The skeleton's tag when it names one label (see skeleton-tag.ts), else 0.
+  let tag = 0;
   if (index.reference) {
-    const sk = skeleton(text);
-    sameSkeleton = index.labelSkeletons.flatMap((other, id) => (other === sk ? [id] : []));
+    // A block constant for the closure: capturing `sk` would give every call a context.
+    const s = skeleton(text);
+    sk = s;
+    sameSkeleton = index.labelSkeletons.flatMap((other, id) => (other === s ? [id] : []));
   } else if (index.skeletonFilter.mayHaveHash(skeletonFnv1a32(text))) {
-    sameSkeleton = index.skeletonIds.get(skeleton(text));
+    sk = skeleton(text);
+    const table = index.skeletonTable;
+    if (table === undefined) sameSkeleton = index.skeletonIds.get(sk);
+    else {
+      const at = table.indexOf(sk);
+      if (at >= 0) {
+        tag = table.lastTag;
+        sameSkeleton = tag !== 0 ? [taggedLabel(tag)] : table.valueAt(at);
+      }
+    }
   }
   let exactId = -1;
   let lower: string | undefined;
@@ -211,7 +226,7 @@ function matchText(
     lower = text.toLowerCase();
     if (lower === text) {
       for (const id of sameSkeleton) {
-        if (index.labels[id] === lower) {
+        if (writtenExactly(index, id, lower, sk, tag)) {
           exactId = id;
           const score = visit(id, 1, NO_FINDINGS);
           if (typeof score === 'number' && score > bestScore) bestScore = score;
@@ -222,7 +237,7 @@ function matchText(
     for (const id of sameSkeleton) {
       if (id === exactId) continue;
       // Renders the same: similarity 1, or 0.98 when some character was substituted.
-      const score = visit(id, lower === index.labels[id] ? 1 : VISUAL_SUBSTITUTION, explainAgainst(index, text, id));
+      const score = visit(id, writtenExactly(index, id, lower, sk, tag) ? 1 : VISUAL_SUBSTITUTION, explainAgainst(index, text, id));
       if (typeof score === 'number' && score > bestScore) bestScore = score;
     }
   }
@@ -245,6 +260,20 @@ function matchText(
   const seen: number[] | undefined = sameSkeleton === undefined ? undefined : [...sameSkeleton];
   const after = visitTypos(index, text, key, cap, seen, visit);
   if (folded !== key) visitTypos(index, text, folded, cap, after, visit);
+}
+
+/**
+ * Whether `lower` (a sender's text, lowercased, whose skeleton is `sk`) is trusted label `id` as
+ * written. `tag`: the skeleton's tag when it names this one label (see skeleton-tag.ts), else 0.
+ * The tag answers without reading the label, a cache miss on large lists, when the label is its own
+ * skeleton or when an ASCII label meets a text that is not ASCII (most homoglyph senders).
+ */
+function writtenExactly(index: TrustIndex, id: number, lower: string, sk: string, tag: number): boolean {
+  if (tag !== 0) {
+    if (taggedOwnSkeleton(tag)) return lower === sk;
+    if (taggedAsciiLabel(tag) && !isAscii(lower)) return false;
+  }
+  return lower === index.labels[id];
 }
 
 /**

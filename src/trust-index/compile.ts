@@ -23,6 +23,7 @@ import { isSharedProviderDomain } from './shared-providers';
 import { typoKey } from './typo-key';
 import { hostTag, listedHost, type ListedHost } from './listed-host';
 import { filtered, filteredSet, StringFilter } from './string-filter';
+import { skeletonTag } from './skeleton-tag';
 import { StringTable, stringTable } from './string-table';
 import { WordMatcher } from './word-matcher';
 
@@ -99,6 +100,12 @@ export interface TrustIndex {
   readonly labelSkeletons: readonly string[];
   /** Label skeleton → label ids. Probe `skeletonFilter` first. */
   readonly skeletonIds: ReadonlyMap<string, readonly number[]>;
+  /**
+   * `skeletonIds` when it is a StringTable (large lists), whose slots carry each skeleton's tag (see
+   * skeletonTag): a skeleton of one label gives that label's id, and whether the label is its own
+   * skeleton, without reading the ids array or the label.
+   */
+  readonly skeletonTable: StringTable<readonly number[]> | undefined;
   /**
    * A filter over the keys of `skeletonIds`, at every list size: probed with `skeletonFnv1a32`
    * (./skeleton-hash.ts), so that a sender label's skeleton is built only when it may be known.
@@ -416,6 +423,11 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
   for (const [host, list] of hosts) listed.set(host, listedHost(list, icannRead.has(host), addressDomains.has(list[0]!.registrableDomain)));
 
   const hostMap = stringTable(listed, { tag: hostTag });
+  // Not behind a filter of its own: skeletonFilter already answers the misses (a second filter
+  // hashed the skeleton again on every hit: 2.5% of a typo lookalike's check, profiled). Its hits
+  // (a sender's combo core or token that is a trusted label) read one slot of a StringTable, where
+  // V8's Map.get was a third of matchText's own time in the typo stream's profile at 10,000.
+  const skeletonMap = stringTable(skeletonIds, { filter: false, tag: (ids, sk) => skeletonTag(ids, sk, labels) });
   return {
     policy,
     entries,
@@ -432,11 +444,8 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
     labelPreferred,
     labelIds: filtered(labelIds),
     labelSkeletons,
-    // Not behind a filter of its own: skeletonFilter already answers the misses (a second filter
-    // hashed the skeleton again on every hit: 2.5% of a typo lookalike's check, profiled). Its hits
-    // (a sender's combo core or token that is a trusted label) read one slot of a StringTable, where
-    // V8's Map.get was a third of matchText's own time in the typo stream's profile at 10,000.
-    skeletonIds: stringTable(skeletonIds, { filter: false }),
+    skeletonIds: skeletonMap,
+    skeletonTable: skeletonMap instanceof StringTable ? skeletonMap : undefined,
     skeletonFilter: new StringFilter(skeletonIds.keys(), skeletonIds.size),
     typoTargets,
     typoTargetLabel,
