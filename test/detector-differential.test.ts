@@ -84,7 +84,10 @@ describe('index vs brute-force reference (whole detector)', () => {
           const list = [home, ...neighbours, ...trusted.slice(0, 50)];
           const sender = `ap@${label}.${suffix}`;
           const result = checkSender(compileTrustedList(list), sender);
-          expect(result).toEqual(checkSender(compileTrustedList(list, { reference: true }), sender));
+          const expected = checkSender(compileTrustedList(list, { reference: true }), sender);
+          expect(result).toEqual(expected);
+          // The label's hits precomputed (large lists do so: ./label-hits.ts) give the same.
+          expect(checkSender(compileTrustedList(list, { labelHits: true }), sender)).toEqual(expected);
           if (result.verdict === 'lookalike') lookalikes++;
         },
       ),
@@ -93,13 +96,15 @@ describe('index vs brute-force reference (whole detector)', () => {
     expect(lookalikes).toBeGreaterThan(300);
   });
 
-  it('returns identical results on a list whose skeletons sit in a StringTable (tags: label id, own skeleton, ASCII)', () => {
+  it('returns identical results on a list whose skeletons sit in a StringTable (tags: label id, own skeleton, ASCII) and whose labels\' hits are precomputed', () => {
     // Large enough for the skeleton table (skeleton-tag.ts), with labels that share a skeleton
     // (modern/modem: the tag is 0), labels that are their own skeleton and labels that are not.
     const list = [...trusted, ...disposable.filter((_, i) => i % 53 === 7).slice(0, 600), 'modern.com', 'modem.net', 'bücher.de', 'northwind.com'];
-    const big = compileTrustedList(list);
+    // With each label's typo hits precomputed too (./label-hits.ts; large lists do so).
+    const big = compileTrustedList(list, { labelHits: true });
     const bigReference = compileTrustedList(list, { reference: true });
     expect(big.skeletonTable).toBeDefined();
+    expect(big.labelHits).toBeDefined();
     const hosts = list.filter((d) => !d.includes('@'));
     let lookalikes = 0;
     fc.assert(
@@ -179,4 +184,35 @@ describe.each([
       }
     },
   );
+});
+
+// Senders who write a trusted label exactly take that label's precomputed typo hits on large lists
+// (./label-hits.ts); here forced on small lists, against the reference and the live query.
+describe.each([
+  {
+    description: 'a neighbour under the sender’s suffix beats the tld-swap',
+    list: ['northwindtraders.com', 'northwindtrader.net'],
+    sender: 'ap@northwindtraders.net',
+    winner: 'northwindtrader.net',
+  },
+  {
+    description: 'a neighbour found only through the folded key (rn → m) beats the tld-swap',
+    list: ['rnailboxshop.com', 'mailboxshops.net'],
+    sender: 'ap@rnailboxshop.net',
+    winner: 'mailboxshops.net',
+  },
+  {
+    description: 'no neighbour can beat the tld-swap',
+    list: ['northwind.com', 'northwnid.org'],
+    sender: 'ap@northwind.net',
+    winner: 'northwind.com',
+  },
+])('precomputed label hits: $description', ({ list, sender, winner }) => {
+  const entries = [...list, ...trusted.slice(0, 40)];
+  it('gives the reference’s result, naming the expected entry', () => {
+    const result = checkSender(compileTrustedList(entries, { labelHits: true }), sender);
+    expect(result).toEqual(checkSender(compileTrustedList(entries, { reference: true }), sender));
+    expect(result).toEqual(checkSender(compileTrustedList(entries), sender));
+    expect(result.match?.domain).toBe(winner);
+  });
 });

@@ -9,7 +9,8 @@
 import { isAscii } from '../normalize/is-ascii';
 import { codePointLength } from '../normalize/normalize-domain';
 import { analyzeScripts, skeleton } from '../skeleton';
-import { queryDeleteIndex, scanTargets } from '../trust-index/delete-index';
+import { queryDeleteIndex, scanTargets, type DeleteIndexHit } from '../trust-index/delete-index';
+import { labelHitsOf } from '../trust-index/label-hits';
 import type { TrustIndex } from '../trust-index/compile';
 import { skeletonFnv1a32 } from '../trust-index/skeleton-hash';
 import { taggedAsciiLabel, taggedLabel, taggedOwnSkeleton } from '../trust-index/skeleton-tag';
@@ -258,8 +259,10 @@ function matchText(
   const folded = foldPairs(key);
   // Ids already visited: the skeleton's, then each typo hit's (few; an array beats a Set here).
   const seen: number[] | undefined = sameSkeleton === undefined ? undefined : [...sameSkeleton];
-  const after = visitTypos(index, text, key, cap, seen, visit);
-  if (folded !== key) visitTypos(index, text, folded, cap, after, visit);
+  // A text that is a trusted label as written has that label's hits, precomputed on large lists.
+  const known = exactId >= 0 ? index.labelHits : undefined;
+  const after = visitTypos(index, text, key, cap, seen, visit, known === undefined ? undefined : labelHitsOf(known, exactId, false, cap));
+  if (folded !== key) visitTypos(index, text, folded, cap, after, visit, known === undefined ? undefined : labelHitsOf(known, exactId, true, cap));
 }
 
 /**
@@ -278,8 +281,9 @@ function writtenExactly(index: TrustIndex, id: number, lower: string, sk: string
 
 /**
  * Visits the trusted labels within their typo budget (and `cap`) of typo key `q` (not already in `seen`);
- * returns the ids seen so far. A function of its own, not a closure in matchText: that closure
- * was allocated on every call, and matchText runs several times per sender.
+ * returns the ids seen so far. `known`: the hits, when precomputed (./label-hits.ts), else the
+ * index is queried. A function of its own, not a closure in matchText: that closure was allocated
+ * on every call, and matchText runs several times per sender.
  */
 function visitTypos(
   index: TrustIndex,
@@ -288,9 +292,10 @@ function visitTypos(
   cap: number,
   seen: number[] | undefined,
   visit: (labelId: number, similarity: number, findings: LazyFindings) => void,
+  known: readonly DeleteIndexHit[] | undefined,
 ): number[] | undefined {
   let out = seen;
-  const hits = index.reference ? scanTargets(index.deletes.targets, index.deletes.maxDistance, q, cap) : queryDeleteIndex(index.deletes, q, cap);
+  const hits = known ?? (index.reference ? scanTargets(index.deletes.targets, index.deletes.maxDistance, q, cap) : queryDeleteIndex(index.deletes, q, cap));
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h]!;
     // 1 − OSA distance / length, on typo keys.

@@ -23,10 +23,18 @@ import { isSharedProviderDomain } from './shared-providers';
 import { typoKey } from './typo-key';
 import { hostTag, listedHost, type ListedHost } from './listed-host';
 import { filtered, filteredSet, StringFilter } from './string-filter';
+import { buildLabelHits, type LabelHits } from './label-hits';
 import { skeletonTag } from './skeleton-tag';
 import { StringTable, stringTable } from './string-table';
 import { WordMatcher } from './word-matcher';
 
+
+/**
+ * Lists with at least this many labels precompute each label's typo-index hits (./label-hits.ts):
+ * where the index outgrows the caches (the delete index switches to LONG_PREFIX from 32,768
+ * targets for the same reason). Measured in bench/HISTORY.md (eighteenth round).
+ */
+export const LABEL_HITS_MIN_LABELS = 32_768;
 /** Policy knobs of the index, resolved (see DetectorOptions for the documented meaning). */
 export interface IndexPolicy {
   readonly privateSuffixes: boolean;
@@ -62,6 +70,12 @@ export interface CompileOptions extends Partial<IndexPolicy> {
    * readable reference path that the differential tests compare the index against. O(N) per check.
    */
   readonly reference?: boolean;
+  /**
+   * Precompute each label's one-edit typo-index hits (./label-hits.ts). Default: on lists of
+   * LABEL_HITS_MIN_LABELS labels or more, never in the reference mode. For tests, which compare
+   * the two paths on lists small enough to build in a moment.
+   */
+  readonly labelHits?: boolean;
 }
 
 /** The compiled trusted list. Immutable apart from per-query scratch in the delete index. */
@@ -106,6 +120,11 @@ export interface TrustIndex {
    * skeleton, without reading the ids array or the label.
    */
   readonly skeletonTable: StringTable<readonly number[]> | undefined;
+  /**
+   * On lists of LABEL_HITS_MIN_LABELS labels or more (not in the reference mode): every label's
+   * one-edit typo-index hits, for senders who write a trusted label exactly (./label-hits.ts).
+   */
+  readonly labelHits: LabelHits | undefined;
   /**
    * A filter over the keys of `skeletonIds`, at every list size: probed with `skeletonFnv1a32`
    * (./skeleton-hash.ts), so that a sender label's skeleton is built only when it may be known.
@@ -403,6 +422,8 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
     }
   }
   const deletes = buildDeleteIndex(targetStrings, budgets);
+  const labelHits =
+    options.reference !== true && (options.labelHits ?? labels.length >= LABEL_HITS_MIN_LABELS) ? buildLabelHits(labels, deletes) : undefined;
   const typoTargetLabel = Int32Array.from(typoTargets, (ids) => (ids.length === 1 ? ids[0]! : -1));
   const suffixIds = new Map<string, number>();
   const labelSuffixIds = new Int32Array(labels.length);
@@ -446,6 +467,7 @@ export function compileTrustedList(trusted: TrustedListInput, options: CompileOp
     labelSkeletons,
     skeletonIds: skeletonMap,
     skeletonTable: skeletonMap instanceof StringTable ? skeletonMap : undefined,
+    labelHits,
     skeletonFilter: new StringFilter(skeletonIds.keys(), skeletonIds.size),
     typoTargets,
     typoTargetLabel,
