@@ -481,3 +481,34 @@ describe('presence filters', () => {
     expect(list[0]).toBe(values[0]); // left as it was
   });
 });
+
+describe('a postings budget (queryDeleteIndex with maxPostings)', () => {
+  // vendor0 … vendor2999: each key of `vendor1` is shared by about a thousand labels.
+  const dense = Array.from({ length: 3000 }, (_, i) => `vendor${i}`);
+  const budgets = dense.map((t) => (t.length >= 10 ? 2 : t.length >= 5 ? 1 : 0));
+  describe.each([
+    { description: 'probing in passes', passes: true },
+    { description: 'one probe at a time', passes: false },
+  ])('$description', ({ passes }) => {
+    const idx = buildDeleteIndex(dense, budgets, { passes });
+    it.each([
+      { description: 'a dense query over the budget', query: 'vendor1234', max: 64, answered: false },
+      { description: 'the same query with room for its postings', query: 'vendor1234', max: 100_000, answered: true },
+      { description: 'a query that finds no key', query: 'northwind', max: 0, answered: true },
+      { description: 'no budget', query: 'vendor1234', max: Infinity, answered: true },
+    ])('$description', ({ query, max, answered }) => {
+      const result = queryDeleteIndex(idx, query, 1, max);
+      if (!answered) {
+        expect(result).toBeUndefined();
+        return;
+      }
+      expect(result).toEqual(queryDeleteIndex(idx, query, 1));
+      expect(result).toEqual(scanTargets(dense, budgets, query, 1));
+    });
+
+    it('answers the next query in full after abandoning one', () => {
+      expect(queryDeleteIndex(idx, 'vendor1234', 2, 10)).toBeUndefined();
+      expect(queryDeleteIndex(idx, 'vendor2345', 2)).toEqual(scanTargets(dense, budgets, 'vendor2345', 2));
+    });
+  });
+});

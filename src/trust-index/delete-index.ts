@@ -569,7 +569,15 @@ export interface DeleteIndexHit {
  * two-deletion probes, three quarters of a long query's, are not made. A check whose label already
  * has a same-skeleton match that no two-edit hit could beat asks for 1 (analyze-domain.ts).
  */
-export function queryDeleteIndex(index: DeleteIndex, query: string, cap = 2): DeleteIndexHit[] {
+export function queryDeleteIndex(index: DeleteIndex, query: string, cap?: number): DeleteIndexHit[];
+/**
+ * As above, or undefined, having scanned no more than about `maxPostings` postings, when the keys
+ * the query finds hold more than `maxPostings` postings in all: for a caller that can do without
+ * the answer of a query that dense (a list of `vendor0` … `vendor99999` gives each key of `vendor1`
+ * thousands), such as the compile-time precompute of ./label-hits.ts.
+ */
+export function queryDeleteIndex(index: DeleteIndex, query: string, cap: number, maxPostings: number): DeleteIndexHit[] | undefined;
+export function queryDeleteIndex(index: DeleteIndex, query: string, cap = 2, maxPostings = Infinity): DeleteIndexHit[] | undefined {
   const hits: DeleteIndexHit[] = [];
   if (index.targets.length === 0) return hits;
   queryCap = cap;
@@ -628,6 +636,7 @@ export function queryDeleteIndex(index: DeleteIndex, query: string, cap = 2): De
   const { present, present2, presentShift, present2Shift, slots, mask } = index;
   if (!index.passes) {
     // One probe at a time: bit, slot, postings.
+    let postings = 0;
     for (let x = 0; x < m; x++) {
       const h = probeHash[x]!;
       const two = probeDepth[x] === 2;
@@ -640,6 +649,8 @@ export function queryDeleteIndex(index: DeleteIndex, query: string, cap = 2): De
         slot = (slot + 1) & mask;
         ref = slots[slot * SLOT_INTS + 1]!;
       }
+      // Over budget: the candidates collected so far are dropped (the next query resets them).
+      if (ref > 0 && (postings += index.post[ref - 1]!) > maxPostings) return undefined;
       if (ref !== 0) visitKey(index, ref, probeDepth[x]!, hits);
     }
     verifyCandidates(index, hits);
@@ -684,6 +695,7 @@ export function queryDeleteIndex(index: DeleteIndex, query: string, cap = 2): De
     if (ref > 0) touched += post[ref - 1]!;
   }
   postTouch = touched;
+  if (touched > maxPostings) return undefined;
 
   // Consider the postings, in probe order (depth order), then verify the survivors.
   for (let y = 0; y < kept; y++) {
