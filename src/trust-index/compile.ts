@@ -28,13 +28,13 @@ import { skeletonTag } from './skeleton-tag';
 import { StringTable, stringTable } from './string-table';
 import { WordMatcher } from './word-matcher';
 
-
 /**
- * Lists with at least this many labels precompute each label's typo-index hits (./label-hits.ts):
- * where the index outgrows the caches (the delete index switches to LONG_PREFIX from 32,768
- * targets for the same reason). Measured in bench/HISTORY.md (eighteenth round).
+ * Lists with at least this many labels precompute each label's one-edit typo-index hits
+ * (./label-hits.ts): where the index outgrows the caches (the delete index switches to LONG_PREFIX
+ * from 32,768 targets for the same reason). Measured in bench/HISTORY.md (eighteenth round).
  */
 export const LABEL_HITS_MIN_LABELS = 32_768;
+
 /** Policy knobs of the index, resolved (see DetectorOptions for the documented meaning). */
 export interface IndexPolicy {
   readonly privateSuffixes: boolean;
