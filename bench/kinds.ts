@@ -1,0 +1,192 @@
+/**
+ * `npm run bench:kinds`: where the growth of `check` with the trusted list comes from, by kind of
+ * sender.
+ *
+ *   tsx bench/kinds.ts [--sizes 100,100000] [--rounds 7] [--per-group 4000]
+ *
+ * Builds a detector for each of the two sizes and times every check of each size's mixed stream
+ * alone, in stream order, in interleaved rounds in one process (the sizes take turns, the order
+ * rotated each round), under the benchmark's V8 flags (./node-flags.ts). Each sender's time is its
+ * median over rounds. Senders are grouped by kind (senderKind: the verdict, address or header, an
+ * unknown sender by its label's length), and the report gives each kind's count and mean µs at
+ * both sizes, then two ratios of the stream's mean cost, large ÷ small:
+ *   measured   what the flat figure measures (as a mean of per-sender medians);
+ *   mix only   each kind's cost at the small size, with the kinds' counts at the large size: the
+ *              part that comes from a longer list flagging more of the same kind of stream (the
+ *              verdict mix), not from any kind of check getting slower.
+ * A diagnostic behind bench/README.md's "Where the time goes"; it judges nothing and exits 0 (2 on
+ * a usage error).
+ */
+
+import { parseArgs } from 'node:util';
+import { createDetector } from '../src';
+import type { CheckResult } from '../src/types';
+import { senderStreams, trustedList } from './data';
+import { median } from './harness';
+import { rerunWithBenchFlags } from './node-flags';
+import { textTable } from './report';
+
+/** Options of one run. */
+export interface KindsArgs {
+  /** The small and the large list size. */
+  readonly sizes: readonly [number, number];
+  readonly rounds: number;
+  readonly perGroup: number;
+}
+
+/** Defaults: the flat target's sizes, 7 rounds of the bench's 4,000 senders per group. */
+export const KINDS_DEFAULTS: KindsArgs = Object.freeze({ sizes: Object.freeze([100, 100_000]) as readonly [number, number], rounds: 7, perGroup: 4000 });
+
+/** Parses the command line (node:util parseArgs, strict); throws an Error naming the bad argument. */
+export function parseKindsArgs(argv: readonly string[]): KindsArgs {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { sizes: { type: 'string' }, rounds: { type: 'string' }, 'per-group': { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const whole = (v: string, option: string, max: number): number => {
+    const n = Number(v.replaceAll('_', ''));
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${option}: ${v} is not a whole number from 1 to ${max}`);
+    return n;
+  };
+  let sizes = KINDS_DEFAULTS.sizes;
+  if (values.sizes !== undefined) {
+    const list = values.sizes.split(',').map((s) => whole(s.trim(), 'sizes', 100_000));
+    if (list.length !== 2 || list[0]! >= list[1]!) throw new Error(`--sizes: ${values.sizes} is not two sizes, small then large`);
+    sizes = [list[0]!, list[1]!];
+  }
+  return {
+    sizes,
+    rounds: values.rounds === undefined ? KINDS_DEFAULTS.rounds : whole(values.rounds, 'rounds', 1000),
+    perGroup: values['per-group'] === undefined ? KINDS_DEFAULTS.perGroup : whole(values['per-group'], 'per-group', 100_000),
+  };
+}
+
+/**
+ * The kind of a checked sender: its verdict; ` header` when the input has a display name or angle
+ * brackets; for a trusted sender whether the host was trusted itself or through a parent; for an
+ * unknown one its label's length in code points (≤ 5, 6–7, 8–9, 10+), which sets how much of the
+ * typo index its query reads.
+ */
+export function senderKind(input: string, result: CheckResult): string {
+  let kind: string = result.verdict;
+  if (input.includes('<') || input.includes('"')) kind += ' header';
+  if (result.verdict === 'trusted') kind += result.match?.domain === result.sender?.domain ? ', host as listed' : ', parent trusted';
+  if (result.verdict === 'unknown') {
+    const n = [...(result.sender?.label ?? '')].length;
+    kind += n <= 5 ? ', label ≤ 5' : n <= 7 ? ', label 6–7' : n <= 9 ? ', label 8–9' : ', label 10+';
+  }
+  return kind;
+}
+
+/** Count and mean µs of one kind at one size. */
+export interface KindStat {
+  readonly count: number;
+  readonly meanUs: number;
+}
+
+/** Per kind, the count and mean of the senders' µs. */
+export function kindStats(kinds: readonly string[], us: readonly number[]): Map<string, KindStat> {
+  const sums = new Map<string, { count: number; total: number }>();
+  kinds.forEach((k, i) => {
+    const s = sums.get(k) ?? { count: 0, total: 0 };
+    s.count++;
+    s.total += us[i]!;
+    sums.set(k, s);
+  });
+  return new Map([...sums].map(([k, s]) => [k, { count: s.count, meanUs: s.total / s.count }]));
+}
+
+/** The two ratios of the module comment, and the senders of the large stream whose kind the small one lacks. */
+export interface MixRatios {
+  readonly measured: number;
+  readonly mixOnly: number;
+  /** Left out of `mixOnly` (no cost at the small size to weight). */
+  readonly unmatched: number;
+}
+
+/** Stream mean at the large size ÷ at the small one, measured and with the verdict mix alone changing. */
+export function mixRatios(small: ReadonlyMap<string, KindStat>, large: ReadonlyMap<string, KindStat>): MixRatios {
+  const mean = (m: ReadonlyMap<string, KindStat>, cost: (kind: string, s: KindStat) => number | undefined): { mean: number; left: number } => {
+    let total = 0;
+    let count = 0;
+    let left = 0;
+    for (const [kind, s] of m) {
+      const c = cost(kind, s);
+      if (c === undefined) left += s.count;
+      else {
+        total += s.count * c;
+        count += s.count;
+      }
+    }
+    return { mean: count === 0 ? NaN : total / count, left };
+  };
+  const smallMean = mean(small, (_, s) => s.meanUs).mean;
+  const measured = mean(large, (_, s) => s.meanUs).mean / smallMean;
+  const mixed = mean(large, (kind) => small.get(kind)?.meanUs);
+  return { measured, mixOnly: mixed.mean / smallMean, unmatched: mixed.left };
+}
+
+/** Keeps the checks' results observable (never read). */
+export let kindsSink = 0;
+
+function fmt(us: number): string {
+  return Number.isFinite(us) ? us.toFixed(2) : '—';
+}
+
+function main(args: KindsArgs): void {
+  const [small, large] = args.sizes;
+  const sides = args.sizes.map((size) => {
+    const list = trustedList(size);
+    const detector = createDetector(list.entries);
+    const stream = senderStreams(list, args.perGroup).mixed;
+    return { size, detector, stream, times: stream.map(() => [] as number[]) };
+  });
+  // One untimed pass each, then rounds in rotated order.
+  for (const s of sides) for (const x of s.stream) kindsSink ^= s.detector.check(x).reasons.length;
+  for (let r = 0; r < args.rounds; r++) {
+    for (let k = 0; k < sides.length; k++) {
+      const s = sides[(k + r) % sides.length]!;
+      for (let i = 0; i < s.stream.length; i++) {
+        const t0 = performance.now();
+        kindsSink ^= s.detector.check(s.stream[i]!).reasons.length;
+        s.times[i]!.push((performance.now() - t0) * 1000);
+      }
+    }
+  }
+  const stats = sides.map((s) => kindStats(s.stream.map((x) => senderKind(x, s.detector.check(x))), s.times.map((t) => median(t))));
+  const [a, b] = [stats[0]!, stats[1]!];
+  const kinds = [...new Set([...b.keys(), ...a.keys()])].sort((x, y) => (b.get(y)?.count ?? 0) - (b.get(x)?.count ?? 0));
+  console.log(`bench:kinds: the mixed streams of ${small.toLocaleString('en-US')} and ${large.toLocaleString('en-US')} trusted, each check timed alone, per sender the median of ${args.rounds} interleaved rounds`);
+  console.log(
+    textTable(
+      ['kind', `senders at ${small.toLocaleString('en-US')}`, `at ${large.toLocaleString('en-US')}`, `µs at ${small.toLocaleString('en-US')}`, `µs at ${large.toLocaleString('en-US')}`, 'growth'],
+      kinds.map((k) => {
+        const x = a.get(k);
+        const y = b.get(k);
+        return [k, String(x?.count ?? 0), String(y?.count ?? 0), fmt(x?.meanUs ?? NaN), fmt(y?.meanUs ?? NaN), x && y ? `${(y.meanUs / x.meanUs).toFixed(2)}×` : '—'];
+      }),
+      (col) => col > 0,
+    ),
+  );
+  const r = mixRatios(a, b);
+  console.log(`mean check at ${large.toLocaleString('en-US')} ÷ at ${small.toLocaleString('en-US')}: measured ${r.measured.toFixed(3)}×, verdict mix alone ${r.mixOnly.toFixed(3)}×${r.unmatched > 0 ? ` (${r.unmatched} senders of kinds absent at ${small.toLocaleString('en-US')} left out)` : ''}`);
+}
+
+// By file name, not import.meta.url: in the benchmark bundle (node-flags.ts) every module shares one URL.
+const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])kinds\.(?:ts|bundle\.mjs)$/u.test(process.argv[1]);
+if (invokedDirectly) {
+  let args: KindsArgs | undefined;
+  try {
+    args = parseKindsArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`bench:kinds: ${(e as Error).message}`);
+    process.exitCode = 2;
+  }
+  if (args !== undefined) {
+    const code = rerunWithBenchFlags(import.meta.url);
+    if (code !== undefined) process.exitCode = code;
+    else main(args);
+  }
+}
