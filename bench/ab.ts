@@ -51,7 +51,7 @@ export const AB_DEFAULTS: AbArgs = Object.freeze({
 });
 
 /** A whole number from 1 to `max` (underscores allowed as separators), or an Error naming the option. */
-function wholeNumber(v: string, option: string, max: number): number {
+export function wholeNumber(v: string, option: string, max: number): number {
   const n = Number(v.replaceAll('_', ''));
   if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${option}: ${v} is not a whole number from 1 to ${max}`);
   return n;

@@ -21,6 +21,7 @@
 import { parseArgs } from 'node:util';
 import { createDetector } from '../src';
 import type { CheckResult } from '../src/types';
+import { wholeNumber } from './ab';
 import { senderStreams, trustedList } from './data';
 import { median } from './harness';
 import { rerunWithBenchFlags } from './node-flags';
@@ -45,21 +46,16 @@ export function parseKindsArgs(argv: readonly string[]): KindsArgs {
     strict: true,
     allowPositionals: false,
   });
-  const whole = (v: string, option: string, max: number): number => {
-    const n = Number(v.replaceAll('_', ''));
-    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${option}: ${v} is not a whole number from 1 to ${max}`);
-    return n;
-  };
   let sizes = KINDS_DEFAULTS.sizes;
   if (values.sizes !== undefined) {
-    const list = values.sizes.split(',').map((s) => whole(s.trim(), 'sizes', 100_000));
+    const list = values.sizes.split(',').map((s) => wholeNumber(s.trim(), 'sizes', 100_000));
     if (list.length !== 2 || list[0]! >= list[1]!) throw new Error(`--sizes: ${values.sizes} is not two sizes, small then large`);
     sizes = [list[0]!, list[1]!];
   }
   return {
     sizes,
-    rounds: values.rounds === undefined ? KINDS_DEFAULTS.rounds : whole(values.rounds, 'rounds', 1000),
-    perGroup: values['per-group'] === undefined ? KINDS_DEFAULTS.perGroup : whole(values['per-group'], 'per-group', 100_000),
+    rounds: values.rounds === undefined ? KINDS_DEFAULTS.rounds : wholeNumber(values.rounds, 'rounds', 1000),
+    perGroup: values['per-group'] === undefined ? KINDS_DEFAULTS.perGroup : wholeNumber(values['per-group'], 'per-group', 100_000),
   };
 }
 
