@@ -184,6 +184,8 @@ export interface LatencyOptions {
   readonly now?: () => number;
   /** Clock readings timed back to back to estimate the clock's own cost (default 20,000). */
   readonly overheadPairs?: number;
+  /** Also report each operation's own median over rounds (`opNs`), e.g. to group operations by kind. */
+  readonly perOperation?: boolean;
 }
 
 /** Per-operation latency of one workload. */
@@ -198,6 +200,8 @@ export interface LatencyMeasurement {
   /** As `ns` and `perRound`, over the workload's `subset` only (absent without one). */
   readonly subsetNs?: readonly number[];
   readonly subsetPerRound?: readonly (readonly number[])[];
+  /** Per operation i: its median over rounds, ns (with `perOperation` only). */
+  readonly opNs?: Float64Array;
   /** The cost of one pair of clock readings, subtracted from every operation's time. */
   readonly overheadNs: number;
   readonly rounds: number;
@@ -224,6 +228,8 @@ export function measureLatency(workloads: readonly LatencyWorkload[], options: L
   const perRound = new Map<string, number[][]>(workloads.map((w) => [w.id, options.quantiles.map(() => [])]));
   const subsetPerRound = new Map<string, number[][]>(workloads.map((w) => [w.id, options.quantiles.map(() => [])]));
   const times = new Map<string, Float64Array>(workloads.map((w) => [w.id, new Float64Array(w.count)]));
+  // With perOperation: operation i's time in round r at [i * rounds + r] (ms).
+  const opTimes = new Map<string, Float64Array>(options.perOperation === true ? workloads.map((w) => [w.id, new Float64Array(w.count * options.rounds)]) : []);
   const subsetTimes = new Map<string, Float64Array>();
   for (const w of workloads) {
     if (w.subset === undefined) continue;
@@ -240,6 +246,8 @@ export function measureLatency(workloads: readonly LatencyWorkload[], options: L
         sink ^= w.op(i);
         t[i] = now() - t0 - overheadMs;
       }
+      const ops = opTimes.get(w.id);
+      if (ops !== undefined) for (let i = 0; i < w.count; i++) ops[i * options.rounds + r] = t[i]!;
       const sub = subsetTimes.get(w.id);
       if (sub !== undefined) {
         for (let i = 0, n = 0; i < w.count; i++) if (w.subset![i] === true) sub[n++] = t[i]!;
@@ -251,12 +259,14 @@ export function measureLatency(workloads: readonly LatencyWorkload[], options: L
   return workloads.map((w) => {
     const qs = perRound.get(w.id)!;
     const sq = subsetPerRound.get(w.id)!;
+    const ops = opTimes.get(w.id);
     return {
       id: w.id,
       quantiles: options.quantiles,
       ns: qs.map((v) => median(v)),
       perRound: qs,
       ...(w.subset === undefined ? {} : { subsetNs: sq.map((v) => median(v)), subsetPerRound: sq }),
+      ...(ops === undefined ? {} : { opNs: Float64Array.from({ length: w.count }, (_, i) => median(Array.from(ops.subarray(i * options.rounds, (i + 1) * options.rounds))) * 1e6) }),
       overheadNs: overheadMs * 1e6,
       rounds: options.rounds,
     };

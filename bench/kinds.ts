@@ -5,9 +5,9 @@
  *   tsx bench/kinds.ts [--sizes 100,100000] [--rounds 7] [--per-group 4000]
  *
  * Builds a detector for each of the two sizes and times every check of each size's mixed stream
- * alone, in stream order, in interleaved rounds in one process (the sizes take turns, the order
- * rotated each round), under the benchmark's V8 flags (./node-flags.ts). Each sender's time is its
- * median over rounds. Senders are grouped by kind (senderKind: the verdict, address or header, an
+ * alone, in stream order, in interleaved rounds in one process (harness.ts `measureLatency`: the
+ * sizes take turns, the order rotated each round, the clock's own cost subtracted), under the
+ * benchmark's V8 flags (./node-flags.ts). Each sender's time is its median over rounds. Senders are grouped by kind (senderKind: the verdict, address or header, an
  * unknown sender by its label's length), and the report gives each kind's count and mean µs at
  * both sizes, then two ratios of the stream's mean cost, large ÷ small:
  *   measured   what the flat figure measures (as a mean of per-sender medians);
@@ -23,9 +23,9 @@ import { createDetector } from '../src';
 import type { CheckResult } from '../src/types';
 import { wholeNumber } from './ab';
 import { senderStreams, trustedList } from './data';
-import { median } from './harness';
+import { measureLatency } from './harness';
 import { rerunWithBenchFlags } from './node-flags';
-import { textTable } from './report';
+import { fmtSize, textTable } from './report';
 
 /** Options of one run. */
 export interface KindsArgs {
@@ -124,9 +124,6 @@ export function mixRatios(small: ReadonlyMap<string, KindStat>, large: ReadonlyM
   return { measured, mixOnly: mixed.mean / smallMean, unmatched: mixed.left };
 }
 
-/** Keeps the checks' results observable (never read). */
-export let kindsSink = 0;
-
 function fmt(us: number): string {
   return Number.isFinite(us) ? us.toFixed(2) : '—';
 }
@@ -136,28 +133,20 @@ function main(args: KindsArgs): void {
   const sides = args.sizes.map((size) => {
     const list = trustedList(size);
     const detector = createDetector(list.entries);
-    const stream = senderStreams(list, args.perGroup).mixed;
-    return { size, detector, stream, times: stream.map(() => [] as number[]) };
+    return { size, detector, stream: senderStreams(list, args.perGroup).mixed };
   });
-  // One untimed pass each, then rounds in rotated order.
-  for (const s of sides) for (const x of s.stream) kindsSink ^= s.detector.check(x).reasons.length;
-  for (let r = 0; r < args.rounds; r++) {
-    for (let k = 0; k < sides.length; k++) {
-      const s = sides[(k + r) % sides.length]!;
-      for (let i = 0; i < s.stream.length; i++) {
-        const t0 = performance.now();
-        kindsSink ^= s.detector.check(s.stream[i]!).reasons.length;
-        s.times[i]!.push((performance.now() - t0) * 1000);
-      }
-    }
-  }
-  const stats = sides.map((s) => kindStats(s.stream.map((x) => senderKind(x, s.detector.check(x))), s.times.map((t) => median(t))));
+  // Each check timed alone, the sizes' passes interleaved and rotated every round (harness.ts).
+  const timed = measureLatency(
+    sides.map((s) => ({ id: String(s.size), count: s.stream.length, op: (i: number) => s.detector.check(s.stream[i]!).reasons.length })),
+    { rounds: args.rounds, quantiles: [0.5], perOperation: true },
+  );
+  const stats = sides.map((s, k) => kindStats(s.stream.map((x) => senderKind(x, s.detector.check(x))), Array.from(timed[k]!.opNs!, (ns) => ns / 1e3)));
   const [a, b] = [stats[0]!, stats[1]!];
   const kinds = [...new Set([...b.keys(), ...a.keys()])].sort((x, y) => (b.get(y)?.count ?? 0) - (b.get(x)?.count ?? 0));
-  console.log(`bench:kinds: the mixed streams of ${small.toLocaleString('en-US')} and ${large.toLocaleString('en-US')} trusted, each check timed alone, per sender the median of ${args.rounds} interleaved rounds`);
+  console.log(`bench:kinds: the mixed streams of ${fmtSize(small)} and ${fmtSize(large)} trusted, each check timed alone, per sender the median of ${args.rounds} interleaved rounds`);
   console.log(
     textTable(
-      ['kind', `senders at ${small.toLocaleString('en-US')}`, `at ${large.toLocaleString('en-US')}`, `µs at ${small.toLocaleString('en-US')}`, `µs at ${large.toLocaleString('en-US')}`, 'growth'],
+      ['kind', `senders at ${fmtSize(small)}`, `at ${fmtSize(large)}`, `µs at ${fmtSize(small)}`, `µs at ${fmtSize(large)}`, 'growth'],
       kinds.map((k) => {
         const x = a.get(k);
         const y = b.get(k);
@@ -167,7 +156,7 @@ function main(args: KindsArgs): void {
     ),
   );
   const r = mixRatios(a, b);
-  console.log(`mean check at ${large.toLocaleString('en-US')} ÷ at ${small.toLocaleString('en-US')}: measured ${r.measured.toFixed(3)}×, verdict mix alone ${r.mixOnly.toFixed(3)}×${r.unmatched > 0 ? ` (${r.unmatched} senders of kinds absent at ${small.toLocaleString('en-US')} left out)` : ''}`);
+  console.log(`mean check at ${fmtSize(large)} ÷ at ${fmtSize(small)}: measured ${r.measured.toFixed(3)}×, verdict mix alone ${r.mixOnly.toFixed(3)}×${r.unmatched > 0 ? ` (${r.unmatched} senders of kinds absent at ${fmtSize(small)} left out)` : ''}`);
 }
 
 // By file name, not import.meta.url: in the benchmark bundle (node-flags.ts) every module shares one URL.

@@ -54,7 +54,8 @@ export function numBeside(v: number, limit: number): string {
   return v !== limit && num(v) === num(limit) ? v.toFixed(3) : num(v);
 }
 
-function size(n: number): string {
+/** A list size, thousands separated (`100,000`). */
+export function fmtSize(n: number): string {
   return n.toLocaleString('en-US');
 }
 
@@ -74,17 +75,17 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
     measured:
       flat === undefined
         ? 'not measured'
-        : `${numBeside(flat, TARGETS.flatMax)}× (${size(small ?? 0)} → ${size(big ?? 0)}); per group: ${STREAM_GROUPS.map((g) => `${g} ${numBeside(v(`ratio.flat.${g}`) ?? NaN, TARGETS.flatMax)}×`).join(', ')}` +
+        : `${numBeside(flat, TARGETS.flatMax)}× (${fmtSize(small ?? 0)} → ${fmtSize(big ?? 0)}); per group: ${STREAM_GROUPS.map((g) => `${g} ${numBeside(v(`ratio.flat.${g}`) ?? NaN, TARGETS.flatMax)}×`).join(', ')}` +
           (v('ratio.flat.mixed.p50') === undefined ? '' : `; the median check (each timed alone) ${numBeside(v('ratio.flat.mixed.p50')!, TARGETS.flatMax)}×`) +
           (v('ratio.flat.unflagged.p50') === undefined ? '' : `, of the senders not flagged ${numBeside(v('ratio.flat.unflagged.p50')!, TARGETS.flatMax)}×`) +
           (v(`flagged.mixed.${small}`) === undefined
             ? ''
-            : `; flagged share of the mixed stream ${r.sizes.map((n) => `${v(`flagged.mixed.${n}`)}%`).join(' / ')}, of the clean stream ${r.sizes.map((n) => `${v(`flagged.clean.${n}`)}%`).join(' / ')} (${r.sizes.map(size).join(' / ')})`),
+            : `; flagged share of the mixed stream ${r.sizes.map((n) => `${v(`flagged.mixed.${n}`)}%`).join(' / ')}, of the clean stream ${r.sizes.map((n) => `${v(`flagged.clean.${n}`)}%`).join(' / ')} (${r.sizes.map(fmtSize).join(' / ')})`),
     pass: flat === undefined || !fullSizes ? undefined : judge(flat <= TARGETS.flatMax),
   });
   const speed = v('ratio.speedup.10000');
   rows.push({
-    target: `vs naive loop at 10,000 trusted: ≥ ${TARGETS.speedupMin}× faster (aim ${size(TARGETS.speedupAim)}×)`,
+    target: `vs naive loop at 10,000 trusted: ≥ ${TARGETS.speedupMin}× faster (aim ${fmtSize(TARGETS.speedupAim)}×)`,
     measured: speed === undefined ? 'not measured' : `${num(speed)}× (naive ${num(v('naive.mixed.10000')!)} µs, sosie ${num(v('check.mixed.10000')!)} µs); at 100,000: ${num(v('ratio.speedup.100000') ?? NaN)}×`,
     pass: speed === undefined ? undefined : judge(speed >= TARGETS.speedupMin),
   });
@@ -97,14 +98,14 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
   const clean = v('ratio.floor.clean');
   rows.push({
     target: `clean sender within ${TARGETS.cleanOverFloorMax}× the floor`,
-    measured: clean === undefined ? 'not measured' : `${num(clean)}× (${num(v(`check.clean.${at}`) ?? NaN)} µs at ${size(at)} trusted)`,
+    measured: clean === undefined ? 'not measured' : `${num(clean)}× (${num(v(`check.clean.${at}`) ?? NaN)} µs at ${fmtSize(at)} trusted)`,
     pass: clean === undefined ? undefined : judge(clean <= TARGETS.cleanOverFloorMax),
   });
   for (const g of ['typo', 'homoglyph'] as const) {
     const x = v(`ratio.floor.${g}`);
     rows.push({
       target: `${g} lookalike within ${TARGETS.lookalikeOverFloorMax}× the floor`,
-      measured: x === undefined ? 'not measured' : `${num(x)}× (${num(v(`check.${g}.${at}`) ?? NaN)} µs at ${size(at)} trusted)`,
+      measured: x === undefined ? 'not measured' : `${num(x)}× (${num(v(`check.${g}.${at}`) ?? NaN)} µs at ${fmtSize(at)} trusted)`,
       pass: x === undefined ? undefined : judge(x <= TARGETS.lookalikeOverFloorMax),
     });
   }
@@ -128,7 +129,7 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
     .filter((id) => id.startsWith('scan.maxRss.'))
     .map((id) => Number(id.slice('scan.maxRss.'.length)))
     .sort((a, b) => a - b);
-  const rss = scanRuns.map((n) => `${num(v(`scan.maxRss.${n}`)!)} MB at ${size(n)} lines`).join(', ');
+  const rss = scanRuns.map((n) => `${num(v(`scan.maxRss.${n}`)!)} MB at ${fmtSize(n)} lines`).join(', ');
   const first = scanRuns[0];
   rows.push({
     target: `scan streams in bounded memory (peak RSS of the larger file ≤ ${TARGETS.scanRssGrowthMax}× that of the smaller)`,
@@ -140,7 +141,7 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
     measured:
       lps === undefined || first === undefined
         ? 'not measured'
-        : `${num(lps)} lines per CPU second after start-up; ${num(v(`scan.linesPerSecond.${first}`)!)} lines/s wall clock for ${size(first)} lines including start-up`,
+        : `${num(lps)} lines per CPU second after start-up; ${num(v(`scan.linesPerSecond.${first}`)!)} lines/s wall clock for ${fmtSize(first)} lines including start-up`,
     pass: undefined,
   });
   const workers = v('scan.workers.scaling');
@@ -188,14 +189,14 @@ function sections(r: BenchResults, render: Renderer): { title: string; body: str
     rows.push(['speed-up (naive ÷ sosie, mixed)', ...r.sizes.map((n) => { const f = v(`ratio.speedup.${n}`); return f === undefined ? '–' : `${num(f.value)}×`; })]);
     out.push({
       title: `check(): µs per sender (median of ${r.mode === 'full' ? 11 : 3} interleaved rounds) by trusted-list size; floor ${cell(v('floor.check'))} µs`,
-      body: render(['stream', ...r.sizes.map((n) => size(n))], rows, (i) => i > 0),
+      body: render(['stream', ...r.sizes.map((n) => fmtSize(n))], rows, (i) => i > 0),
     });
   }
   if (v(`latency.mixed.${r.sizes[0]}.p50`) !== undefined) {
     out.push({
       title: 'check(): per-check latency in µs, mixed stream (each check timed alone; median over rounds of each round\'s percentile)',
       body: render(
-        ['percentile', ...r.sizes.map((n) => size(n))],
+        ['percentile', ...r.sizes.map((n) => fmtSize(n))],
         [
           ...LATENCY_PERCENTILES.map((p) => [`p${p}`, ...r.sizes.map((n) => cell(v(`latency.mixed.${n}.p${p}`)))]),
           ...(v(`latency.unflagged.${r.sizes[0]}.p50`) === undefined ? [] : [['p50, senders not flagged', ...r.sizes.map((n) => cell(v(`latency.unflagged.${n}.p50`)))]]),
@@ -209,7 +210,7 @@ function sections(r: BenchResults, render: Renderer): { title: string; body: str
       title: 'createDetector: build time and retained heap',
       body: render(
         ['trusted entries', 'build (ms)', 'per entry (µs)', 'retained heap (MB)', 'per entry (bytes)'],
-        r.sizes.map((n) => [size(n), `${cell(v(`build.${n}`))}${spread(v(`build.${n}`))}`, cell(v(`build.perEntry.${n}`)), cell(v(`heap.${n}`)), cell(v(`heap.perEntry.${n}`))]),
+        r.sizes.map((n) => [fmtSize(n), `${cell(v(`build.${n}`))}${spread(v(`build.${n}`))}`, cell(v(`build.perEntry.${n}`)), cell(v(`heap.${n}`)), cell(v(`heap.perEntry.${n}`))]),
         (i) => i > 0,
       ),
     });
@@ -298,20 +299,20 @@ export function renderSummaryBlock(r: BenchResults, targets: readonly TargetRow[
       `method, every figure and the chart in \`bench/README.md\`. Mixed stream: ${mixedShares()}; the naive loop is edit ` +
       'distance with `fast-levenshtein` to every trusted domain, timed in the same interleaved rounds.',
     '',
-    md([`trusted domains`, ...r.sizes.map(size)], rows, (i) => i > 0),
+    md([`trusted domains`, ...r.sizes.map(fmtSize)], rows, (i) => i > 0),
     '',
     `- **Speed-up at 10,000 trusted domains**: ${cell('ratio.speedup.10000', '×')} (target ≥ ${TARGETS.speedupMin}×${verdict('vs naive loop')}).`,
-    `- **Floor** (split the address, one public-suffix lookup, one hash lookup): ${cell('floor.check', ' µs')}. At ${size(at)} trusted ` +
+    `- **Floor** (split the address, one public-suffix lookup, one hash lookup): ${cell('floor.check', ' µs')}. At ${fmtSize(at)} trusted ` +
       `domains a clean sender costs ${ratio('ratio.floor.clean', TARGETS.cleanOverFloorMax)} the floor (${cell(`check.clean.${at}`, ' µs')}; target ≤ ${TARGETS.cleanOverFloorMax}×${verdict('clean sender')}), ` +
       `a typo lookalike ${ratio('ratio.floor.typo', TARGETS.lookalikeOverFloorMax)} (${cell(`check.typo.${at}`, ' µs')}; target ≤ ${TARGETS.lookalikeOverFloorMax}×${verdict('typo lookalike')}) ` +
       `and a homoglyph lookalike ${ratio('ratio.floor.homoglyph', TARGETS.lookalikeOverFloorMax)} (${cell(`check.homoglyph.${at}`, ' µs')}; target ≤ ${TARGETS.lookalikeOverFloorMax}×${verdict('homoglyph lookalike')}).`,
-    `- **From ${size(small)} to ${size(big)} trusted domains** the mixed stream costs ${ratio('ratio.flat.mixed', TARGETS.flatMax)} as much ` +
+    `- **From ${fmtSize(small)} to ${fmtSize(big)} trusted domains** the mixed stream costs ${ratio('ratio.flat.mixed', TARGETS.flatMax)} as much ` +
       `(target ≤ ${TARGETS.flatMax}×${verdict('flat')})` +
       (median === undefined ? '' : `; the median check ${ratio('ratio.flat.mixed.p50', TARGETS.flatMax)}${judged ? (median <= TARGETS.flatMax ? ` (within ${TARGETS.flatMax}×)` : ` (over ${TARGETS.flatMax}× too)`) : ''}`) +
       (v('ratio.flat.unflagged.p50') === undefined ? '' : `, the median check of the senders not flagged ${ratio('ratio.flat.unflagged.p50', TARGETS.flatMax)}`) +
-      (v(`flagged.mixed.${small}`) === undefined ? '' : `; the same kind of stream is flagged ${cell(`flagged.mixed.${small}`, '%')} at ${size(small)} and ${cell(`flagged.mixed.${big}`, '%')} at ${size(big)}`) +
+      (v(`flagged.mixed.${small}`) === undefined ? '' : `; the same kind of stream is flagged ${cell(`flagged.mixed.${small}`, '%')} at ${fmtSize(small)} and ${cell(`flagged.mixed.${big}`, '%')} at ${fmtSize(big)}`) +
       '.',
-    `- **Build**: ${size(big)} trusted entries compile in ${v(`build.${big}`) === undefined ? '–' : num(v(`build.${big}`)! / 1000)} s (target ≤ ${TARGETS.build100kMaxMs / 1000} s${verdict('build: ')}) and retain ${cell(`heap.${big}`, ' MB')}.`,
+    `- **Build**: ${fmtSize(big)} trusted entries compile in ${v(`build.${big}`) === undefined ? '–' : num(v(`build.${big}`)! / 1000)} s (target ≤ ${TARGETS.build100kMaxMs / 1000} s${verdict('build: ')}) and retain ${cell(`heap.${big}`, ' MB')}.`,
     `- **\`sosie scan\`**: ${cell('scan.linesPerCpuSecond')} lines per CPU second on one core` +
       (v('scan.maxRss.1000000') === undefined ? '' : `, peak RSS ${cell('scan.maxRss.1000000', ' MB')} for 1,000,000 lines`) +
       (v('scan.maxRss.2000000') === undefined ? '' : ` and ${cell('scan.maxRss.2000000', ' MB')} for 2,000,000`) +

@@ -31,7 +31,7 @@ import { domainPool, senderStreams, STREAM_GROUPS, trustedList, type SenderStrea
 import { CALIBRATION, CALIBRATION_VERSION, calibrationWorkload, measureGroup, measureLatency, median, sink, type Measurement, type Workload } from './harness';
 import { CHASE_SIZES_MIB, measureChase } from './memory';
 import { updateReadmes } from './readme';
-import { evaluateTargets, LATENCY_PERCENTILES, renderReport } from './report';
+import { evaluateTargets, fmtSize, LATENCY_PERCENTILES, renderReport } from './report';
 import { machineInfo, RESULTS_SCHEMA, type BenchResults, type Figure } from './results';
 import { rerunWithBenchFlags } from './node-flags';
 import { benchScan } from './scan';
@@ -135,10 +135,6 @@ function getGc(): () => void {
   if (typeof g === 'function') return g;
   v8.setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;
-}
-
-function fmtSize(n: number): string {
-  return n.toLocaleString('en-US');
 }
 
 /** Collects figures; converts harness measurements (ns/op) into figures. */

@@ -243,6 +243,22 @@ describe('measureLatency', () => {
     expect(m!.ns[0]).toBeCloseTo(5_500, 6);
     expect(Math.max(...m!.perRound[0]!)).toBeCloseTo(55_000, 6);
   });
+
+  it('with perOperation, gives each operation its own median over rounds, and none without', () => {
+    const clock = tickingClock(0.00004); // 40 ns per pair of readings, subtracted
+    let calls = 0;
+    // Operation i costs ((7i mod 10) + 1) µs, not in order (the quantiles sort a round's times); in
+    // timed round 1 every operation costs ten times that.
+    const op = (i: number): number => {
+      const round = Math.floor(calls++ / 10) - 1;
+      clock.advance((round === 1 ? 10 : 1) * (((i * 7) % 10) + 1) * 0.001);
+      return i;
+    };
+    const [m] = measureLatency([{ id: 'p', count: 10, op }], { rounds: 3, quantiles: [0.5], now: clock.now, overheadPairs: 10, perOperation: true });
+    expect(Array.from(m!.opNs!, (ns) => Math.round(ns))).toEqual([1_000, 8_000, 5_000, 2_000, 9_000, 6_000, 3_000, 10_000, 7_000, 4_000]);
+    const [plain] = measureLatency([{ id: 'q', count: 10, op: (i) => (clock.advance(0.001), i) }], { rounds: 3, quantiles: [0.5], now: clock.now, overheadPairs: 10 });
+    expect(plain!.opNs).toBeUndefined();
+  });
 });
 
 describe('calibration workload', () => {
