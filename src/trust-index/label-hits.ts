@@ -59,42 +59,28 @@ const HIT_INTS = 2;
 /** Precomputes the hits of every label in `labels` (by label id) against `index`. */
 export function buildLabelHits(labels: readonly string[], index: DeleteIndex): LabelHits {
   const offsets = new Int32Array(2 * labels.length + 1);
-  let data = new Int32Array(HIT_INTS * Math.max(16, labels.length));
-  let count = 0;
+  // Build-time scratch: a plain array, copied into the typed one at the end.
+  const data: number[] = [];
   const append = (hits: readonly DeleteIndexHit[]): void => {
-    for (const hit of hits) {
-      if (hit.distance === 0) continue;
-      if ((count + 1) * HIT_INTS > data.length) {
-        const grown = new Int32Array(data.length * 2);
-        grown.set(data);
-        data = grown;
-      }
-      data[count * HIT_INTS] = hit.target;
-      data[count * HIT_INTS + 1] = hit.length;
-      count++;
-    }
+    for (const hit of hits) if (hit.distance !== 0) data.push(hit.target, hit.length);
   };
   for (let id = 0; id < labels.length; id++) {
     const key = typoKey(labels[id]!);
-    offsets[2 * id] = count;
-    if (key.length < LABEL_HITS_MIN_KEY_LENGTH) {
-      // Marked in the middle offset: the first one ends the previous label's folded run.
-      offsets[2 * id + 1] = -1;
-      continue;
-    }
-    const own = queryDeleteIndex(index, key, 1, LABEL_HITS_MAX_POSTINGS);
+    offsets[2 * id] = data.length / HIT_INTS;
     const folded = foldPairs(key);
-    const other = folded === key ? NO_HITS : queryDeleteIndex(index, folded, 1, LABEL_HITS_MAX_POSTINGS);
+    const own = key.length < LABEL_HITS_MIN_KEY_LENGTH ? undefined : queryDeleteIndex(index, key, 1, LABEL_HITS_MAX_POSTINGS);
+    const other = own === undefined ? undefined : folded === key ? NO_HITS : queryDeleteIndex(index, folded, 1, LABEL_HITS_MAX_POSTINGS);
     if (own === undefined || other === undefined) {
+      // Not precomputed, marked in the middle offset: the first one ends the previous label's folded run.
       offsets[2 * id + 1] = -1;
       continue;
     }
     append(own);
-    offsets[2 * id + 1] = count;
+    offsets[2 * id + 1] = data.length / HIT_INTS;
     append(other);
   }
-  offsets[2 * labels.length] = count;
-  return { offsets, data: data.slice(0, count * HIT_INTS) };
+  offsets[2 * labels.length] = data.length / HIT_INTS;
+  return { offsets, data: Int32Array.from(data) };
 }
 
 /**
