@@ -78,6 +78,9 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
         : `${numBeside(flat, TARGETS.flatMax)}× (${fmtSize(small ?? 0)} → ${fmtSize(big ?? 0)}); per group: ${STREAM_GROUPS.map((g) => `${g} ${numBeside(v(`ratio.flat.${g}`) ?? NaN, TARGETS.flatMax)}×`).join(', ')}` +
           (v('ratio.flat.mixed.p50') === undefined ? '' : `; the median check (each timed alone) ${numBeside(v('ratio.flat.mixed.p50')!, TARGETS.flatMax)}×`) +
           (v('ratio.flat.unflagged.p50') === undefined ? '' : `, of the senders not flagged ${numBeside(v('ratio.flat.unflagged.p50')!, TARGETS.flatMax)}×`) +
+          (v('ratio.flat.mixed.sameMix') === undefined
+            ? ''
+            : `; like for like (each kind of sender, flagged ones by technique, at ${fmtSize(small ?? 0)}'s mix) ${numBeside(v('ratio.flat.mixed.sameMix')!, TARGETS.flatMax)}×, the verdict mix alone ${num(v('ratio.flat.mixed.mixOnly')!)}×`) +
           (v(`flagged.mixed.${small}`) === undefined
             ? ''
             : `; flagged share of the mixed stream ${r.sizes.map((n) => `${v(`flagged.mixed.${n}`)}%`).join(' / ')}, of the clean stream ${r.sizes.map((n) => `${v(`flagged.clean.${n}`)}%`).join(' / ')} (${r.sizes.map(fmtSize).join(' / ')})`),
@@ -310,6 +313,9 @@ export function renderSummaryBlock(r: BenchResults, targets: readonly TargetRow[
       `(target ≤ ${TARGETS.flatMax}×${verdict('flat')})` +
       (median === undefined ? '' : `; the median check ${ratio('ratio.flat.mixed.p50', TARGETS.flatMax)}${judged ? (median <= TARGETS.flatMax ? ` (within ${TARGETS.flatMax}×)` : ` (over ${TARGETS.flatMax}× too)`) : ''}`) +
       (v('ratio.flat.unflagged.p50') === undefined ? '' : `, the median check of the senders not flagged ${ratio('ratio.flat.unflagged.p50', TARGETS.flatMax)}`) +
+      (v('ratio.flat.mixed.sameMix') === undefined
+        ? ''
+        : `; each kind of sender alone (the mix of ${fmtSize(small)} held) ${ratio('ratio.flat.mixed.sameMix', TARGETS.flatMax)}, the verdict mix alone ${ratio('ratio.flat.mixed.mixOnly', TARGETS.flatMax)}`) +
       (v(`flagged.mixed.${small}`) === undefined ? '' : `; the same kind of stream is flagged ${cell(`flagged.mixed.${small}`, '%')} at ${fmtSize(small)} and ${cell(`flagged.mixed.${big}`, '%')} at ${fmtSize(big)}`) +
       '.',
     `- **Build**: ${fmtSize(big)} trusted entries compile in ${v(`build.${big}`) === undefined ? '–' : num(v(`build.${big}`)! / 1000)} s (target ≤ ${TARGETS.build100kMaxMs / 1000} s${verdict('build: ')}) and retain ${cell(`heap.${big}`, ' MB')}.`,

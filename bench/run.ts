@@ -31,6 +31,7 @@ import { domainPool, senderStreams, STREAM_GROUPS, trustedList, type SenderStrea
 import { CALIBRATION, CALIBRATION_VERSION, calibrationWorkload, measureGroup, measureLatency, median, sink, type Measurement, type Workload } from './harness';
 import { CHASE_SIZES_MIB, measureChase } from './memory';
 import { updateReadmes } from './readme';
+import { kindStats, mixRatios, senderKind } from './kinds';
 import { evaluateTargets, fmtSize, LATENCY_PERCENTILES, renderReport } from './report';
 import { machineInfo, RESULTS_SCHEMA, type BenchResults, type Figure } from './results';
 import { rerunWithBenchFlags } from './node-flags';
@@ -260,8 +261,11 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
     // sender costs an explanation, so this is part of why the cost per check grows with the list.
     // The mixed stream's unflagged senders, per size, for the latency pass below.
     const unflagged = new Map<number, boolean[]>();
+    // The mixed stream's senders by kind (bench/kinds.ts, flagged ones by technique), per size.
+    const senderKinds = new Map<number, string[]>();
     for (const n of config.sizes) {
       const det = detectors.get(n)!;
+      senderKinds.set(n, streams.get(n)!.mixed.map((sender) => senderKind(sender, det.check(sender), true)));
       for (const g of ['clean', 'mixed'] as const) {
         const stream = streams.get(n)![g];
         const plain = stream.map((sender) => !isFlagged(det.check(sender).verdict));
@@ -359,7 +363,7 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
         const stream = streams.get(n)!.mixed;
         return { id: `latency.mixed.${n}`, count: stream.length, op: (i: number) => det.check(stream[i]!).reasons.length, subset: unflagged.get(n)! };
       }),
-      { rounds: config.latencyRounds, quantiles: LATENCY_PERCENTILES.map((p) => p / 100) },
+      { rounds: config.latencyRounds, quantiles: LATENCY_PERCENTILES.map((p) => p / 100), perOperation: true },
     );
     config.sizes.forEach((n, k) => {
       LATENCY_PERCENTILES.forEach((p, j) => {
@@ -406,6 +410,30 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
       label: `median check at ${fmtSize(big)} ÷ at ${fmtSize(small)} trusted, mixed senders not flagged (each check timed alone)`,
       unit: '×',
       value: p50Ratio((m) => m.subsetPerRound!),
+      better: 'lower',
+      tracked: false,
+    });
+    // The flat ratio split in two (bench/kinds.ts, from the same timings: each sender's median over
+    // rounds, by kind): the verdict mix alone (each kind's cost at the small size, the kinds' counts
+    // at the large one) and like-for-like checks (each kind's cost at both sizes, the small size's
+    // counts). A longer list flags more of the same stream, and this says how much of the growth
+    // is that and how much is each kind of check getting slower.
+    const kindsAt = (k: number): ReturnType<typeof kindStats> =>
+      kindStats(senderKinds.get(config.sizes[k]!)!, Array.from(latency[k]!.opNs!, (ns) => ns / 1e3));
+    const mix = mixRatios(kindsAt(0), kindsAt(latency.length - 1));
+    figures.add({
+      id: 'ratio.flat.mixed.sameMix',
+      label: `check at ${fmtSize(big)} ÷ at ${fmtSize(small)} trusted, mixed senders, each kind (flagged ones by technique) weighted by its count at ${fmtSize(small)} (each check timed alone)`,
+      unit: '×',
+      value: Math.round(mix.sameMix * 1000) / 1000,
+      better: 'lower',
+      tracked: false,
+    });
+    figures.add({
+      id: 'ratio.flat.mixed.mixOnly',
+      label: `check at ${fmtSize(big)} ÷ at ${fmtSize(small)} trusted, mixed senders, with each kind's cost at ${fmtSize(small)} and its count at ${fmtSize(big)}: the verdict mix alone (each check timed alone)`,
+      unit: '×',
+      value: Math.round(mix.mixOnly * 1000) / 1000,
       better: 'lower',
       tracked: false,
     });

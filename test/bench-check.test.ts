@@ -249,6 +249,15 @@ describe('the flat target row', () => {
     else expect(row.measured).not.toContain('not flagged');
   });
 
+  it('reports like-for-like growth and the verdict mix alone, and judges only the stream mean', () => {
+    const split = [['ratio.flat.mixed.sameMix', 1.2], ['ratio.flat.mixed.mixOnly', 1.1]] as const;
+    const over = flatRow(flatRun(1.62, split));
+    expect(over.pass).toBe(false);
+    expect(over.measured).toContain("like for like (each kind of sender, flagged ones by technique, at 100's mix) 1.20×, the verdict mix alone 1.10×");
+    expect(flatRow(flatRun(1.45, [['ratio.flat.mixed.sameMix', 1.7], ['ratio.flat.mixed.mixOnly', 0.9]])).pass).toBe(true);
+    expect(flatRow(flatRun(1.62)).measured).not.toContain('like for like');
+  });
+
   it.each([
     { description: 'a ratio just above the limit keeps the digit that shows it', p50: 1.502, shown: '1.502×' },
     { description: 'just below it, too', p50: 1.4981, shown: '1.498×' },

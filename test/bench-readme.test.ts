@@ -74,6 +74,13 @@ describe('README performance summary', () => {
     });
   }
 
+  it('splits the flat ratio into like-for-like growth and the verdict mix, when the run has them', () => {
+    const base = run();
+    expect(summary(base)).not.toContain('each kind of sender alone');
+    const split = { ...base, figures: { ...base.figures, 'ratio.flat.mixed.sameMix': f('ratio.flat.mixed.sameMix', 1.64), 'ratio.flat.mixed.mixOnly': f('ratio.flat.mixed.mixOnly', 1.14) } };
+    expect(summary(split)).toContain('each kind of sender alone (the mix of 100 held) 1.64×, the verdict mix alone 1.14×');
+  });
+
   it('judges nothing in a smoke run', () => {
     const text = summary({ ...run({ flat: 3 }), mode: 'smoke' });
     expect(text).not.toMatch(/: met\b|missed|1\.5× too|within 1\.5×/);
