@@ -26,7 +26,7 @@ import { createDetector } from '../src';
 import type { CheckResult } from '../src/types';
 import { wholeNumber } from './ab';
 import { senderStreams, trustedList } from './data';
-import { measureLatency } from './harness';
+import { measureLatency, type LatencyMeasurement } from './harness';
 import { rerunWithBenchFlags } from './node-flags';
 import { fmtSize, textTable } from './report';
 
@@ -126,6 +126,12 @@ export function kindStats(kinds: readonly string[], us: readonly number[]): Map<
   return new Map([...sums].map(([k, s]) => [k, { count: s.count, meanUs: s.total / s.count }]));
 }
 
+/** Each operation's median over rounds in µs, from a `measureLatency` run with `perOperation`. */
+export function latencyUs(m: LatencyMeasurement): number[] {
+  if (m.opNs === undefined) throw new Error(`latency ${m.id} was measured without perOperation`);
+  return Array.from(m.opNs, (ns) => ns / 1e3);
+}
+
 /** The two ratios of the module comment, and the senders of the large stream whose kind the small one lacks. */
 export interface MixRatios {
   readonly measured: number;
@@ -183,7 +189,7 @@ function main(args: KindsArgs): void {
   const stats = sides.map((s, k) =>
     kindStats(
       s.stream.map((x) => senderKind(x, s.detector.check(x), args.techniques)),
-      Array.from(timed[k]!.opNs!, (ns) => ns / 1e3),
+      latencyUs(timed[k]!),
     ),
   );
   const [a, b] = [stats[0]!, stats[1]!];

@@ -31,7 +31,7 @@ import { domainPool, senderStreams, STREAM_GROUPS, trustedList, type SenderStrea
 import { CALIBRATION, CALIBRATION_VERSION, calibrationWorkload, measureGroup, measureLatency, median, sink, type Measurement, type Workload } from './harness';
 import { CHASE_SIZES_MIB, measureChase } from './memory';
 import { updateReadmes } from './readme';
-import { kindStats, mixRatios, senderKind } from './kinds';
+import { kindStats, latencyUs, mixRatios, senderKind } from './kinds';
 import { evaluateTargets, fmtSize, LATENCY_PERCENTILES, renderReport } from './report';
 import { machineInfo, RESULTS_SCHEMA, type BenchResults, type Figure } from './results';
 import { rerunWithBenchFlags } from './node-flags';
@@ -265,12 +265,15 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
     const senderKinds = new Map<number, string[]>();
     for (const n of config.sizes) {
       const det = detectors.get(n)!;
-      senderKinds.set(n, streams.get(n)!.mixed.map((sender) => senderKind(sender, det.check(sender), true)));
       for (const g of ['clean', 'mixed'] as const) {
         const stream = streams.get(n)![g];
-        const plain = stream.map((sender) => !isFlagged(det.check(sender).verdict));
+        const results = stream.map((sender) => det.check(sender));
+        const plain = results.map((r) => !isFlagged(r.verdict));
         const flagged = plain.filter((p) => !p).length;
-        if (g === 'mixed') unflagged.set(n, plain);
+        if (g === 'mixed') {
+          unflagged.set(n, plain);
+          senderKinds.set(n, stream.map((sender, i) => senderKind(sender, results[i]!, true)));
+        }
         figures.add({
           id: `flagged.${g}.${n}`,
           label: `share of the ${g} stream flagged (lookalike, impersonation, suspicious), ${fmtSize(n)} trusted`,
@@ -418,8 +421,7 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
     // at the large one) and like-for-like checks (each kind's cost at both sizes, the small size's
     // counts). A longer list flags more of the same stream, and this says how much of the growth
     // is that and how much is each kind of check getting slower.
-    const kindsAt = (k: number): ReturnType<typeof kindStats> =>
-      kindStats(senderKinds.get(config.sizes[k]!)!, Array.from(latency[k]!.opNs!, (ns) => ns / 1e3));
+    const kindsAt = (k: number): ReturnType<typeof kindStats> => kindStats(senderKinds.get(config.sizes[k]!)!, latencyUs(latency[k]!));
     const mix = mixRatios(kindsAt(0), kindsAt(latency.length - 1));
     figures.add({
       id: 'ratio.flat.mixed.sameMix',

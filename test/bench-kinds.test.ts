@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KINDS_DEFAULTS, kindStats, mixRatios, parseKindsArgs, senderKind, techniqueClass } from '../bench/kinds';
+import { KINDS_DEFAULTS, kindStats, latencyUs, mixRatios, parseKindsArgs, senderKind, techniqueClass } from '../bench/kinds';
 import { createDetector } from '../src';
 
 describe('parseKindsArgs', () => {
@@ -67,6 +67,12 @@ describe('techniqueClass', () => {
 });
 
 describe('kindStats and mixRatios', () => {
+  it('reads per-operation latency in µs, and refuses a run without it', () => {
+    const base = { id: '100', quantiles: [0.5], ns: [1500], perRound: [[1500]], overheadNs: 40, rounds: 1 };
+    expect(latencyUs({ ...base, opNs: Float64Array.from([1500, 250]) })).toEqual([1.5, 0.25]);
+    expect(() => latencyUs(base)).toThrow(/latency 100 was measured without perOperation/);
+  });
+
   it('counts and averages each kind', () => {
     expect(kindStats(['a', 'b', 'a'], [1, 5, 3])).toEqual(new Map([['a', { count: 2, meanUs: 2 }], ['b', { count: 1, meanUs: 5 }]]));
   });
