@@ -132,7 +132,7 @@ export function latencyUs(m: LatencyMeasurement): number[] {
   return Array.from(m.opNs, (ns) => ns / 1e3);
 }
 
-/** The two ratios of the module comment, and the senders of the large stream whose kind the small one lacks. */
+/** The three ratios of the module comment, and the senders of the large stream whose kind the small one lacks. */
 export interface MixRatios {
   readonly measured: number;
   readonly mixOnly: number;
@@ -146,7 +146,7 @@ export interface MixRatios {
   readonly unmatched: number;
 }
 
-/** Stream mean at the large size ÷ at the small one, measured and with the verdict mix alone changing. */
+/** Stream mean at the large size ÷ at the small one: measured, with the verdict mix alone changing, and with the mix held. */
 export function mixRatios(small: ReadonlyMap<string, KindStat>, large: ReadonlyMap<string, KindStat>): MixRatios {
   const mean = (m: ReadonlyMap<string, KindStat>, cost: (kind: string, s: KindStat) => number | undefined): { mean: number; left: number } => {
     let total = 0;
