@@ -82,6 +82,25 @@ export function median(values: readonly number[]): number {
   return quantile(values, 0.5);
 }
 
+/** A same-time ratio with the spread of its rounds: median and quartiles of the per-round ratios. */
+export interface RatioSpread {
+  readonly value: number;
+  readonly q1?: number;
+  readonly q3?: number;
+}
+
+/**
+ * The per-round ratios of `a` to `b` (round r of a ÷ round r of b): their median, with their first
+ * and third quartiles when there are at least 3 rounds. The quartiles say whether the rounds agree:
+ * evaluateTargets (report.ts) calls a verdict unsettled when they straddle the target's limit.
+ * Without samples of equal length, the ratio of the medians and no quartiles. Pure.
+ */
+export function ratioOfRounds(a: readonly number[], b: readonly number[]): RatioSpread {
+  if (a.length !== b.length || a.length === 0) return { value: median(a) / median(b) };
+  const r = a.map((v, i) => v / b[i]!);
+  return r.length < 3 ? { value: median(r) } : { value: median(r), q1: quantile(r, 0.25), q3: quantile(r, 0.75) };
+}
+
 /** Linear-interpolated quantile (q in [0, 1]) of a non-empty list. */
 export function quantile(values: readonly number[], q: number): number {
   return quantileSorted([...values].sort((a, b) => a - b), q);

@@ -20,20 +20,21 @@
  * Method: harness.ts (warm-up, interleaved rounds, medians, calibration workload).
  */
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import v8 from 'node:v8';
 import { floorCheck, naiveCheck } from './baselines';
 import { chartOf } from './chart';
+import { machineState } from './check';
 import { domainPool, senderStreams, STREAM_GROUPS, trustedList, type SenderStreams, type TrustedList } from './data';
-import { CALIBRATION, CALIBRATION_VERSION, calibrationWorkload, measureGroup, measureLatency, median, sink, type Measurement, type Workload } from './harness';
+import { CALIBRATION, CALIBRATION_VERSION, calibrationWorkload, measureGroup, measureLatency, median, ratioOfRounds, sink, type Measurement, type RatioSpread, type Workload } from './harness';
 import { CHASE_SIZES_MIB, measureChase } from './memory';
 import { updateReadmes } from './readme';
 import { kindStats, latencyUs, mixRatios, senderKind } from './kinds';
 import { evaluateTargets, fmtSize, LATENCY_PERCENTILES, renderReport } from './report';
-import { machineInfo, RESULTS_SCHEMA, type BenchResults, type Figure } from './results';
+import { isBenchResults, machineInfo, RESULTS_SCHEMA, type BenchResults, type Figure } from './results';
 import { rerunWithBenchFlags } from './node-flags';
 import { benchScan } from './scan';
 import { isFlagged } from '../src/cli/style';
@@ -163,10 +164,9 @@ class Figures {
   }
 }
 
-/** Median over rounds of a / b, both measured in the same group (same-time ratio). */
-export function roundRatio(a: Measurement, b: Measurement): number {
-  if (a.samples.length === b.samples.length && a.samples.length > 0) return median(a.samples.map((v, i) => v / b.samples[i]!));
-  return a.medianNs / b.medianNs;
+/** {@link ratioOfRounds} of two measurements of one group. */
+export function roundRatioSpread(a: Measurement, b: Measurement): RatioSpread {
+  return a.samples.length === b.samples.length && a.samples.length > 0 ? ratioOfRounds(a.samples, b.samples) : { value: a.medianNs / b.medianNs };
 }
 
 /** Extracts the domain of a plain address or a `<…>` header, for stage inputs (not timed). */
@@ -342,7 +342,7 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
         id: `ratio.flat.${g}`,
         label: `check() at ${fmtSize(big)} ÷ at ${fmtSize(small)} trusted, ${g} senders`,
         unit: '×',
-        value: roundRatio(m.get(`check.${g}.${big}`)!, m.get(`check.${g}.${small}`)!),
+        ...roundRatioSpread(m.get(`check.${g}.${big}`)!, m.get(`check.${g}.${small}`)!),
         better: 'lower',
         tracked: false,
       });
@@ -352,7 +352,7 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
         id: `ratio.speedup.${n}`,
         label: `naive loop ÷ sosie check(), mixed senders, ${fmtSize(n)} trusted`,
         unit: '×',
-        value: roundRatio(m.get(`naive.mixed.${n}`)!, m.get(`check.mixed.${n}`)!),
+        ...roundRatioSpread(m.get(`naive.mixed.${n}`)!, m.get(`check.mixed.${n}`)!),
         better: 'higher',
         tracked: false,
       });
@@ -382,16 +382,13 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
     });
     const median50 = LATENCY_PERCENTILES.indexOf(50);
     // Median over rounds of the round's median at the largest size ÷ at the smallest.
-    const p50Ratio = (perRound: (m: (typeof latency)[number]) => readonly (readonly number[])[]): number => {
-      const bigP50 = perRound(latency[latency.length - 1]!)[median50]!;
-      const smallP50 = perRound(latency[0]!)[median50]!;
-      return median(bigP50.map((v, i) => v / smallP50[i]!));
-    };
+    const p50Ratio = (perRound: (m: (typeof latency)[number]) => readonly (readonly number[])[]): RatioSpread =>
+      ratioOfRounds(perRound(latency[latency.length - 1]!)[median50]!, perRound(latency[0]!)[median50]!);
     figures.add({
       id: 'ratio.flat.mixed.p50',
       label: `median check at ${fmtSize(big)} ÷ at ${fmtSize(small)} trusted, mixed senders (each check timed alone)`,
       unit: '×',
-      value: p50Ratio((m) => m.perRound),
+      ...p50Ratio((m) => m.perRound),
       better: 'lower',
       tracked: false,
     });
@@ -412,7 +409,7 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
       id: 'ratio.flat.unflagged.p50',
       label: `median check at ${fmtSize(big)} ÷ at ${fmtSize(small)} trusted, mixed senders not flagged (each check timed alone)`,
       unit: '×',
-      value: p50Ratio((m) => m.subsetPerRound!),
+      ...p50Ratio((m) => m.subsetPerRound!),
       better: 'lower',
       tracked: false,
     });
@@ -444,7 +441,7 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
         id: `ratio.floor.${g}`,
         label: `check() ÷ floor, ${g} senders, ${fmtSize(floorSize)} trusted`,
         unit: '×',
-        value: roundRatio(m.get(`check.${g}.${floorSize}`)!, floor),
+        ...roundRatioSpread(m.get(`check.${g}.${floorSize}`)!, floor),
         better: 'lower',
         tracked: false,
       });
@@ -614,6 +611,22 @@ function sinkKeep(x: number): void {
   kept ^= x;
 }
 
+/**
+ * The run with a note on its machine against the committed baseline's (bench:check's machineState:
+ * the calibration workload's time, a dependent load in 16 MiB), so that the targets' verdicts of a
+ * full run are read knowing how busy the machine was. Unchanged when there is no comparable baseline.
+ */
+function withMachineState(results: BenchResults): BenchResults {
+  let baseline: unknown;
+  try {
+    baseline = JSON.parse(readFileSync(path.join(ROOT, 'bench', 'baseline.json'), 'utf8'));
+  } catch {
+    return results;
+  }
+  if (!isBenchResults(baseline) || baseline.calibrationVersion !== results.calibrationVersion || baseline.mode !== results.mode) return results;
+  return { ...results, notes: [...results.notes, `${machineState(baseline, results).text} (bench/baseline.json, ${baseline.date.slice(0, 10)})`] };
+}
+
 interface CliArgs {
   smoke: boolean;
   json?: string;
@@ -652,7 +665,7 @@ async function main(): Promise<void> {
   const base = args.smoke ? SMOKE_CONFIG : FULL_CONFIG;
   const config: RunConfig = args.only === undefined ? base : { ...base, sections: args.only };
   const command = `npm run bench${args.smoke ? ':smoke' : ''}${process.argv.length > 2 ? ` -- ${process.argv.slice(2).filter((a) => a !== '--smoke').join(' ')}` : ''}`.replace(/ -- $/, '');
-  const results = await runBenchmarks(config, (m) => console.error(m), command);
+  const results = withMachineState(await runBenchmarks(config, (m) => console.error(m), command));
   process.stdout.write(renderReport(results, evaluateTargets(results)));
   if (args.json !== undefined) {
     mkdirSync(path.dirname(path.resolve(args.json)), { recursive: true });

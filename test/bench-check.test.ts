@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUSY_CALIBRATION_RATIO, compare, DEFAULT_TOLERANCE, formatComparison, machineState, mergeBest, readResults, VERDICT_EXIT, verdictOf } from '../bench/check';
 import { CALIBRATION_VERSION } from '../bench/harness';
-import { evaluateTargets } from '../bench/report';
+import { evaluateTargets, renderReadmeBlock, renderReport, UNSETTLED_LEGEND, unsettledClause } from '../bench/report';
 import { RESULTS_SCHEMA, type BenchResults, type Figure } from '../bench/results';
 import { STREAM_GROUPS } from '../bench/data';
 import { benchRun } from './helpers/bench-results';
@@ -266,6 +266,64 @@ describe('the flat target row', () => {
   ])('$description', ({ p50, shown }) => {
     const row = flatRow(flatRun(1.79, [['ratio.flat.mixed.p50', p50]]));
     expect(row.measured).toContain(`the median check (each timed alone) ${shown}`);
+  });
+});
+
+describe('targets whose rounds disagree', () => {
+  /** A full run with one ratio figure carrying quartiles over its rounds. */
+  const runWith = (id: string, value: number, q1?: number, q3?: number, over: Partial<BenchResults> = {}): BenchResults =>
+    benchRun(
+      { [id]: { id, label: id, unit: '×', value, ...(q1 === undefined ? {} : { q1 }), ...(q3 === undefined ? {} : { q3 }), better: 'lower', tracked: false } },
+      { sizes: [100, 1000, 10_000, 100_000], ...over },
+    );
+  const row = (r: BenchResults, prefix: string) => evaluateTargets(r).find((t) => t.target.startsWith(prefix))!;
+
+  it.each([
+    // The twentieth round's busy run: the median round passed, a quarter of the rounds or more did not.
+    { description: 'flat: a median under the limit with quartiles across it is unsettled', id: 'ratio.flat.mixed', prefix: 'flat', value: 1.48, q1: 1.31, q3: 1.72, pass: true, unsettled: true },
+    { description: 'flat: a median over the limit with quartiles across it is unsettled', id: 'ratio.flat.mixed', prefix: 'flat', value: 1.55, q1: 1.42, q3: 1.7, pass: false, unsettled: true },
+    { description: 'flat: quartiles all over the limit settle a miss', id: 'ratio.flat.mixed', prefix: 'flat', value: 1.91, q1: 1.85, q3: 1.97, pass: false, unsettled: false },
+    { description: 'flat: a third quartile at the limit itself still passes', id: 'ratio.flat.mixed', prefix: 'flat', value: 1.45, q1: 1.4, q3: 1.5, pass: true, unsettled: false },
+    { description: 'flat: no quartiles, judged on the median alone', id: 'ratio.flat.mixed', prefix: 'flat', value: 1.48, pass: true, unsettled: false },
+    // Higher is better here: the quartiles are tested against the minimum.
+    { description: 'speed-up: quartiles across 300× are unsettled', id: 'ratio.speedup.10000', prefix: 'vs naive', value: 310, q1: 290, q3: 330, pass: true, unsettled: true },
+    { description: 'speed-up: quartiles all under 300× settle a miss', id: 'ratio.speedup.10000', prefix: 'vs naive', value: 202, q1: 180, q3: 230, pass: false, unsettled: false },
+    { description: 'a lookalike over the floor, across 30×', id: 'ratio.floor.typo', prefix: 'typo', value: 29.5, q1: 27, q3: 31, pass: true, unsettled: true },
+    { description: 'the floor in µs, across 1 µs', id: 'floor.check', prefix: 'floor', value: 0.9, q1: 0.8, q3: 1.1, pass: true, unsettled: true },
+  ])('$description', ({ id, prefix, value, q1, q3, pass, unsettled }) => {
+    const t = row(runWith(id, value, q1, q3), prefix);
+    expect(t.pass).toBe(pass);
+    expect(t.unsettled === true).toBe(unsettled);
+    if (unsettled) expect(t.measured).toMatch(/unsettled: over the rounds it runs .+ \(first to third quartile\), across the limit$/);
+    else expect(t.measured).not.toContain('unsettled');
+  });
+
+  it('names the quartiles in the row', () => {
+    expect(row(runWith('ratio.flat.mixed', 1.48, 1.31, 1.72), 'flat').measured).toContain('unsettled: over the rounds it runs 1.31–1.72×');
+    expect(unsettledClause({ id: 'floor.check', label: '', unit: 'µs', value: 0.9, q1: 0.8, q3: 1.1, better: 'lower', tracked: false }, (x) => x < 1, ' µs')).toBe(
+      'unsettled: over the rounds it runs 0.80–1.10 µs (first to third quartile), across the limit',
+    );
+  });
+
+  it('a smoke run judges nothing, so nothing is unsettled', () => {
+    const t = row(runWith('ratio.flat.mixed', 1.48, 1.31, 1.72, { mode: 'smoke' }), 'flat');
+    expect(t.pass).toBeUndefined();
+    expect(t.unsettled).toBeUndefined();
+  });
+
+  it('marks unsettled verdicts in the terminal report and bench/README.md, with the legend', () => {
+    const unsettled = runWith('ratio.flat.mixed', 1.48, 1.31, 1.72);
+    const report = renderReport(unsettled, evaluateTargets(unsettled));
+    expect(report).toContain('PASS? flat: check() at 100,000 trusted');
+    expect(report).toContain(UNSETTLED_LEGEND);
+    const readme = renderReadmeBlock(unsettled, evaluateTargets(unsettled));
+    expect(readme).toMatch(/\| pass\? \(unsettled\) \|/);
+    expect(readme).toContain(UNSETTLED_LEGEND);
+    const settled = runWith('ratio.flat.mixed', 1.91, 1.85, 1.97);
+    const plain = renderReport(settled, evaluateTargets(settled));
+    expect(plain).toContain('FAIL  flat: check() at 100,000 trusted');
+    expect(plain).not.toContain(UNSETTLED_LEGEND);
+    expect(renderReadmeBlock(settled, evaluateTargets(settled))).not.toContain('unsettled');
   });
 });
 

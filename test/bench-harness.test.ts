@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationWorkload, measureGroup, measureLatency, median, quantile, quantileSorted, type LatencyWorkload, type Workload } from '../bench/harness';
+import { calibrationWorkload, measureGroup, measureLatency, median, quantile, quantileSorted, ratioOfRounds, type LatencyWorkload, type Workload } from '../bench/harness';
 import { formatMicros, renderChart } from '../bench/chart';
 import { summarizeProfile, type CpuProfile } from '../bench/profile';
 import { replaceBlock } from '../bench/readme';
@@ -30,6 +30,21 @@ describe('median and quantile', () => {
 
   it('an empty list has no median', () => {
     expect(median([])).toBeNaN();
+  });
+});
+
+describe('ratioOfRounds', () => {
+  it.each([
+    // Round r of a over round r of b: 2, 2, 3 → median 2, quartiles 2 and 2.5.
+    { description: 'per-round ratios, their median and quartiles', a: [2, 4, 6], b: [1, 2, 2], expected: { value: 2, q1: 2, q3: 2.5 } },
+    // A burst that slows round 2 of both sides cancels in its ratio; the ratio of the medians would not see it as paired.
+    { description: 'a round slow on both sides keeps its ratio', a: [3, 30, 3, 3, 3], b: [2, 20, 2, 2, 2], expected: { value: 1.5, q1: 1.5, q3: 1.5 } },
+    // One side fast or slow in some rounds (ratios 1.5, 1.5, 1.2, 2, 3): the quartiles spread, the median holds.
+    { description: 'rounds that disagree spread the quartiles', a: [6, 6, 6, 6, 6], b: [4, 4, 5, 3, 2], expected: { value: 1.5, q1: 1.5, q3: 2 } },
+    { description: 'fewer than 3 rounds: no quartiles', a: [4, 6], b: [2, 2], expected: { value: 2.5 } },
+    { description: 'rounds of unequal count: the ratio of the medians, no quartiles', a: [1, 2, 3], b: [1, 2], expected: { value: 2 / 1.5 } },
+  ])('$description', ({ a, b, expected }) => {
+    expect(ratioOfRounds(a, b)).toEqual(expected);
   });
 });
 

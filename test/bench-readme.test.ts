@@ -81,6 +81,16 @@ describe('README performance summary', () => {
     expect(summary(split)).toContain('each kind of sender alone (the mix of 100 held) 1.64×, the verdict mix alone 1.14×');
   });
 
+  it.each([
+    { description: 'a flat ratio met in the median round with rounds across the limit is unsettled', value: 1.48, q1: 1.31, q3: 1.72, expected: /costs 1\.48× as much \(target ≤ 1\.5×: met in the median round, unsettled \(see bench\/README\.md\)\)/ },
+    { description: 'a flat ratio missed in the median round with rounds across the limit is unsettled', value: 1.62, q1: 1.45, q3: 1.8, expected: /costs 1\.62× as much \(target ≤ 1\.5×: \*\*missed\*\* in the median round, unsettled/ },
+    { description: 'quartiles on one side leave the plain verdict', value: 1.91, q1: 1.85, q3: 1.97, expected: /costs 1\.91× as much \(target ≤ 1\.5×: \*\*missed\*\*\)/ },
+  ])('$description', ({ value, q1, q3, expected }) => {
+    const base = run();
+    const r = { ...base, figures: { ...base.figures, 'ratio.flat.mixed': { ...f('ratio.flat.mixed', value), q1, q3 } } };
+    expect(summary(r)).toMatch(expected);
+  });
+
   it('judges nothing in a smoke run', () => {
     const text = summary({ ...run({ flat: 3 }), mode: 'smoke' });
     expect(text).not.toMatch(/: met\b|missed|1\.5× too|within 1\.5×/);
