@@ -24,10 +24,11 @@ export interface TargetRow {
 /**
  * Whether the rounds of figure `f` agree on target test `ok` (a limit the figure must stay under or
  * over, so `ok` is monotonic in the figure): undefined when they do or when `f` has no quartiles,
- * else a clause for the row's `measured` text. On the shared machine one busy stretch can move a
- * median across a limit (a full run of the twentieth round had the mixed stream at 100 trusted
- * domains at 8.59 µs, quartiles 6.44–10.4, and its flat ratio "passed" at 1.48× where the same
- * library code measured 1.97–2.05× in other runs); the quartiles show when that is possible. Pure.
+ * else a clause for the row's `measured` text. A noisy run can move a median across a limit (a
+ * full run of the twentieth round had the mixed stream at 100 trusted domains at 8.59 µs, quartiles
+ * 6.44–10.4, and its flat ratio "passed" at 1.48× where the same library code measured 1.97–2.05×
+ * in other runs; bench/README.md "Method" says where that noise came from); the quartiles show
+ * when that is possible. Pure.
  */
 export function unsettledClause(f: Figure | undefined, ok: (x: number) => boolean, unit = '×'): string | undefined {
   if (f === undefined || f.q1 === undefined || f.q3 === undefined || ok(f.q1) === ok(f.q3)) return undefined;
