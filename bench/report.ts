@@ -16,7 +16,7 @@ export interface TargetRow {
   /**
    * True when the rounds disagree: the first and third quartiles of the figure over its rounds fall
    * on both sides of the target's limit, so at least a quarter of the rounds give the other verdict
-   * (see settledBy). `pass` is still the median round's verdict; one run does not settle it.
+   * (see unsettledClause). `pass` is still the median round's verdict; one run does not settle it.
    */
   readonly unsettled?: true;
 }
@@ -275,7 +275,7 @@ export function renderReport(r: BenchResults, targets: readonly TargetRow[]): st
   const mark = (t: TargetRow): string => (t.pass === undefined ? '  - ' : `${t.pass ? 'PASS' : 'FAIL'}${t.unsettled === true ? '?' : ''}`).padEnd(5);
   parts.push(`\ntargets (issue 4)${r.mode === 'smoke' ? ' — smoke run: sizes and rounds too small to judge' : ''}`);
   for (const t of targets) parts.push(`${mark(t)} ${t.target}\n      ${t.measured}`);
-  if (targets.some((t) => t.unsettled === true && t.pass !== undefined)) parts.push(UNSETTLED_LEGEND);
+  if (anyUnsettled(targets)) parts.push(UNSETTLED_LEGEND);
   if (r.notes.length > 0) parts.push(`\nnotes:\n${r.notes.map((n) => `- ${n}`).join('\n')}`);
   return `${parts.join('\n')}\n`;
 }
@@ -361,6 +361,11 @@ export const UNSETTLED_LEGEND =
   'PASS? / FAIL? (unsettled): the verdict of the median round, but the first and third quartiles over the rounds lie on both sides ' +
   'of the limit, so a quarter of the rounds or more say otherwise: the machine was too noisy for this run to settle the target. Run again when it is quieter.';
 
+/** Whether any target was marked unsettled (evaluateTargets marks only judged rows). */
+function anyUnsettled(targets: readonly TargetRow[]): boolean {
+  return targets.some((t) => t.unsettled === true);
+}
+
 /** The result cell of a target in bench/README.md's table. */
 function resultCell(t: TargetRow): string {
   if (t.pass === undefined) return '—';
@@ -380,7 +385,7 @@ export function renderReadmeBlock(r: BenchResults, targets: readonly TargetRow[]
     '',
     md(['target', 'measured', 'result'], targets.map((t) => [t.target, t.measured, resultCell(t)]), () => false),
   ];
-  if (targets.some((t) => t.unsettled === true && t.pass !== undefined)) parts.push('', UNSETTLED_LEGEND);
+  if (anyUnsettled(targets)) parts.push('', UNSETTLED_LEGEND);
   for (const s of sections(r, md)) parts.push('', `**${s.title}**`, '', s.body);
   if (r.notes.length > 0) parts.push('', ...r.notes.map((n) => `- ${n}`));
   return parts.join('\n');

@@ -20,21 +20,21 @@
  * Method: harness.ts (warm-up, interleaved rounds, medians, calibration workload).
  */
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import v8 from 'node:v8';
 import { floorCheck, naiveCheck } from './baselines';
 import { chartOf } from './chart';
-import { machineState } from './check';
+import { machineState, readResults } from './check';
 import { domainPool, senderStreams, STREAM_GROUPS, trustedList, type SenderStreams, type TrustedList } from './data';
 import { CALIBRATION, CALIBRATION_VERSION, calibrationWorkload, measureGroup, measureLatency, median, ratioOfRounds, sink, type Measurement, type RatioSpread, type Workload } from './harness';
 import { CHASE_SIZES_MIB, measureChase } from './memory';
 import { updateReadmes } from './readme';
 import { kindStats, latencyUs, mixRatios, senderKind } from './kinds';
 import { evaluateTargets, fmtSize, LATENCY_PERCENTILES, renderReport } from './report';
-import { isBenchResults, machineInfo, RESULTS_SCHEMA, type BenchResults, type Figure } from './results';
+import { machineInfo, RESULTS_SCHEMA, type BenchResults, type Figure } from './results';
 import { rerunWithBenchFlags } from './node-flags';
 import { benchScan } from './scan';
 import { isFlagged } from '../src/cli/style';
@@ -173,7 +173,7 @@ class Figures {
 
 /** {@link ratioOfRounds} of two measurements of one group. */
 export function roundRatioSpread(a: Measurement, b: Measurement): RatioSpread {
-  return a.samples.length === b.samples.length && a.samples.length > 0 ? ratioOfRounds(a.samples, b.samples) : { value: a.medianNs / b.medianNs };
+  return ratioOfRounds(a.samples, b.samples);
 }
 
 /** Extracts the domain of a plain address or a `<…>` header, for stage inputs (not timed). */
@@ -655,13 +655,13 @@ function sinkKeep(x: number): void {
  * full run are read knowing how busy the machine was. Unchanged when there is no comparable baseline.
  */
 function withMachineState(results: BenchResults): BenchResults {
-  let baseline: unknown;
+  let baseline: BenchResults;
   try {
-    baseline = JSON.parse(readFileSync(path.join(ROOT, 'bench', 'baseline.json'), 'utf8'));
+    baseline = readResults(path.join(ROOT, 'bench', 'baseline.json'));
   } catch {
     return results;
   }
-  if (!isBenchResults(baseline) || baseline.calibrationVersion !== results.calibrationVersion || baseline.mode !== results.mode) return results;
+  if (baseline.calibrationVersion !== results.calibrationVersion || baseline.mode !== results.mode) return results;
   return { ...results, notes: [...results.notes, `${machineState(baseline, results).text} (bench/baseline.json, ${baseline.date.slice(0, 10)})`] };
 }
 
