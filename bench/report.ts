@@ -106,6 +106,9 @@ export function evaluateTargets(r: BenchResults): TargetRow[] {
           (v('ratio.flat.mixed.sameMix') === undefined
             ? ''
             : `; like for like (each kind of sender, flagged ones by technique, at ${fmtSize(small ?? 0)}'s mix) ${numBeside(v('ratio.flat.mixed.sameMix')!, TARGETS.flatMax)}×, the verdict mix alone ${num(v('ratio.flat.mixed.mixOnly')!)}×`) +
+          (v('ratio.flat.floor') === undefined
+            ? ''
+            : `; the floor itself ${num(v('ratio.flat.floor')!)}× (${num(v(`floor.mixed.${small}`) ?? NaN)} → ${num(v(`floor.mixed.${big}`) ?? NaN)} µs; reported: what one lookup into a list-sized table grows on this machine)`) +
           (v(`flagged.mixed.${small}`) === undefined
             ? ''
             : `; flagged share of the mixed stream ${r.sizes.map((n) => `${v(`flagged.mixed.${n}`)}%`).join(' / ')}, of the clean stream ${r.sizes.map((n) => `${v(`flagged.clean.${n}`)}%`).join(' / ')} (${r.sizes.map(fmtSize).join(' / ')})`),
@@ -344,6 +347,7 @@ export function renderSummaryBlock(r: BenchResults, targets: readonly TargetRow[
       (v('ratio.flat.mixed.sameMix') === undefined
         ? ''
         : `; each kind of sender alone (the mix of ${fmtSize(small)} held) ${ratio('ratio.flat.mixed.sameMix', TARGETS.flatMax)}, the verdict mix alone ${ratio('ratio.flat.mixed.mixOnly', TARGETS.flatMax)}`) +
+      (v('ratio.flat.floor') === undefined ? '' : `; the floor itself, one lookup into a table of the list's labels, ${cell('ratio.flat.floor', '×')}`) +
       (v(`flagged.mixed.${small}`) === undefined ? '' : `; the same kind of stream is flagged ${cell(`flagged.mixed.${small}`, '%')} at ${fmtSize(small)} and ${cell(`flagged.mixed.${big}`, '%')} at ${fmtSize(big)}`) +
       '.',
     `- **Build**: ${fmtSize(big)} trusted entries compile in ${v(`build.${big}`) === undefined ? '–' : num(v(`build.${big}`)! / 1000)} s (target ≤ ${TARGETS.build100kMaxMs / 1000} s${verdict('build: ')}) and retain ${cell(`heap.${big}`, ' MB')}.`,

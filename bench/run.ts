@@ -375,13 +375,45 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
     // same machine on both sides. Measured in the twentieth round, six repetitions of both in two
     // processes: medians 1.91–1.97 with quartiles 0.09–0.25 apart here, against 1.80–2.04 and
     // 0.17–0.43 apart in the full group (11 rounds).
-    log(`  check: flat ratio, mixed stream at ${fmtSize(small)} and ${fmtSize(big)} alternately, ${config.flatRounds} rounds`);
-    const flat = group([workloads.find((w) => w.id === `check.mixed.${small}`)!, workloads.find((w) => w.id === `check.mixed.${big}`)!], config.flatRounds);
+    // The floor at both ends too, on the same senders, with a map of each list's labels: what the
+    // machine adds to one public-suffix lookup and one hash lookup when the list grows, measured in
+    // the same rounds. A reference for reading the flat ratio (how much of it a single lookup into a
+    // list-sized table already takes on this machine), not a target. Twenty-first round, scratch
+    // harness, two runs: the floor 1.39× and 1.45× (+0.15 µs), the mixed stream 1.81× and 2.01×.
+    const floorAt = (n: number): Workload => {
+      const labels = new Map(lists.get(n)!.domains.map((d, i) => [d.label, i]));
+      const stream = streams.get(n)!.mixed;
+      return {
+        id: `floor.mixed.${n}`,
+        opsPerCall: stream.length,
+        fn: () => {
+          let x = 0;
+          for (let i = 0; i < stream.length; i++) x += floorCheck(stream[i]!, labels);
+          return x;
+        },
+      };
+    };
+    log(`  check: flat ratio, mixed stream at ${fmtSize(small)} and ${fmtSize(big)} alternately (and the floor at both), ${config.flatRounds} rounds`);
+    const flat = group(
+      [workloads.find((w) => w.id === `check.mixed.${small}`)!, workloads.find((w) => w.id === `check.mixed.${big}`)!, floorAt(small), floorAt(big)],
+      config.flatRounds,
+    );
     figures.add({
       id: 'ratio.flat.mixed',
       label: `check() at ${fmtSize(big)} ÷ at ${fmtSize(small)} trusted, mixed senders (the two alone in ${config.flatRounds} alternating rounds)`,
       unit: '×',
       ...roundRatioSpread(flat.get(`check.mixed.${big}`)!, flat.get(`check.mixed.${small}`)!),
+      better: 'lower',
+      tracked: false,
+    });
+    for (const n of [small, big]) {
+      figures.timing(flat.get(`floor.mixed.${n}`)!, `floor on the mixed senders, a map of the ${fmtSize(n)} trusted labels (flat ratio's rounds)`, { tracked: false });
+    }
+    figures.add({
+      id: 'ratio.flat.floor',
+      label: `floor at ${fmtSize(big)} ÷ at ${fmtSize(small)} trusted, mixed senders (the flat ratio's rounds): the machine's own growth for one lookup`,
+      unit: '×',
+      ...roundRatioSpread(flat.get(`floor.mixed.${big}`)!, flat.get(`floor.mixed.${small}`)!),
       better: 'lower',
       tracked: false,
     });

@@ -259,6 +259,20 @@ describe('the flat target row', () => {
   });
 
   it.each([
+    { description: 'a floor that grows less than the stream is shown, and the stream still fails', flat: 1.62, floor: 1.41, pass: false },
+    { description: 'a floor that grows more than the limit does not excuse the stream', flat: 1.62, floor: 1.7, pass: false },
+    { description: 'a stream within the limit passes whatever the floor measures', flat: 1.45, floor: 1.6, pass: true },
+  ])('$description', ({ flat, floor, pass }) => {
+    const row = flatRow(flatRun(flat, [['ratio.flat.floor', floor], ['floor.mixed.100', 0.36], ['floor.mixed.100000', 0.52]]));
+    expect(row.pass).toBe(pass);
+    expect(row.measured).toContain(`the floor itself ${floor.toFixed(2)}× (0.36 → 0.52 µs;`);
+  });
+
+  it('leaves the floor out of the row when the run has no floor at both ends', () => {
+    expect(flatRow(flatRun(1.62)).measured).not.toContain('the floor itself');
+  });
+
+  it.each([
     { description: 'a ratio just above the limit keeps the digit that shows it', p50: 1.502, shown: '1.502×' },
     { description: 'just below it, too', p50: 1.4981, shown: '1.498×' },
     { description: 'the limit itself prints as usual', p50: 1.5, shown: '1.50×' },

@@ -81,6 +81,13 @@ describe('README performance summary', () => {
     expect(summary(split)).toContain('each kind of sender alone (the mix of 100 held) 1.64×, the verdict mix alone 1.14×');
   });
 
+  it("gives the floor's own growth beside the flat ratio, when the run has it", () => {
+    const base = run();
+    expect(summary(base)).not.toContain('the floor itself');
+    const withFloor = { ...base, figures: { ...base.figures, 'ratio.flat.floor': f('ratio.flat.floor', 1.43) } };
+    expect(summary(withFloor)).toContain("; the floor itself, one lookup into a table of the list's labels, 1.43×");
+  });
+
   it.each([
     { description: 'a flat ratio met in the median round with rounds across the limit is unsettled', value: 1.48, q1: 1.31, q3: 1.72, expected: /costs 1\.48× as much \(target ≤ 1\.5×: met in the median round, unsettled \(see bench\/README\.md\)\)/ },
     { description: 'a flat ratio missed in the median round with rounds across the limit is unsettled', value: 1.62, q1: 1.45, q3: 1.8, expected: /costs 1\.62× as much \(target ≤ 1\.5×: \*\*missed\*\* in the median round, unsettled/ },
