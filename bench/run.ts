@@ -333,18 +333,22 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
         },
       });
     }
+    /** The floor on group `g`'s senders of size `n`, against a map of that list's labels. */
+    const floorWorkload = (id: string, n: number, g: 'clean' | 'mixed'): Workload => {
+      const labels = new Map(lists.get(n)!.domains.map((d, i) => [d.label, i]));
+      const stream = streams.get(n)![g];
+      return {
+        id,
+        opsPerCall: stream.length,
+        fn: () => {
+          let x = 0;
+          for (let i = 0; i < stream.length; i++) x += floorCheck(stream[i]!, labels);
+          return x;
+        },
+      };
+    };
     const floorSize = config.sizes.includes(10_000) ? 10_000 : config.sizes[config.sizes.length - 1]!;
-    const floorLabels = new Map(lists.get(floorSize)!.domains.map((d, i) => [d.label, i]));
-    const floorStream = streams.get(floorSize)!.clean;
-    workloads.push({
-      id: 'floor.check',
-      opsPerCall: floorStream.length,
-      fn: () => {
-        let x = 0;
-        for (let i = 0; i < floorStream.length; i++) x += floorCheck(floorStream[i]!, floorLabels);
-        return x;
-      },
-    });
+    workloads.push(floorWorkload('floor.check', floorSize, 'clean'));
     log(`  check: ${workloads.length} workloads × ${config.rounds} interleaved rounds`);
     const m = group(workloads);
     for (const n of config.sizes) {
@@ -380,19 +384,7 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
     // the same rounds. A reference for reading the flat ratio (how much of it a single lookup into a
     // list-sized table already takes on this machine), not a target. Twenty-first round, scratch
     // harness, two runs: the floor 1.39× and 1.45× (+0.15 µs), the mixed stream 1.81× and 2.01×.
-    const floorAt = (n: number): Workload => {
-      const labels = new Map(lists.get(n)!.domains.map((d, i) => [d.label, i]));
-      const stream = streams.get(n)!.mixed;
-      return {
-        id: `floor.mixed.${n}`,
-        opsPerCall: stream.length,
-        fn: () => {
-          let x = 0;
-          for (let i = 0; i < stream.length; i++) x += floorCheck(stream[i]!, labels);
-          return x;
-        },
-      };
-    };
+    const floorAt = (n: number): Workload => floorWorkload(`floor.mixed.${n}`, n, 'mixed');
     log(`  check: flat ratio, mixed stream at ${fmtSize(small)} and ${fmtSize(big)} alternately (and the floor at both), ${config.flatRounds} rounds`);
     const flat = group(
       [workloads.find((w) => w.id === `check.mixed.${small}`)!, workloads.find((w) => w.id === `check.mixed.${big}`)!, floorAt(small), floorAt(big)],
