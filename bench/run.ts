@@ -392,7 +392,7 @@ export async function runBenchmarks(config: RunConfig, log: (msg: string) => voi
     );
     figures.add({
       id: 'ratio.flat.mixed',
-      label: `check() at ${fmtSize(big)} ÷ at ${fmtSize(small)} trusted, mixed senders (the two alone in ${config.flatRounds} alternating rounds)`,
+      label: `check() at ${fmtSize(big)} ÷ at ${fmtSize(small)} trusted, mixed senders (a group of its own with the floor at both ends, ${config.flatRounds} alternating rounds)`,
       unit: '×',
       ...roundRatioSpread(flat.get(`check.mixed.${big}`)!, flat.get(`check.mixed.${small}`)!),
       better: 'lower',
