@@ -1,0 +1,329 @@
+/**
+ * `npm run bench:count`: the flat ratio counted, not timed. Runs the mixed stream's checks at two
+ * list sizes under Valgrind's callgrind with a simulated cache, and reports per check the
+ * instructions executed and the data reads that miss each simulated cache level, at both sizes and
+ * their ratio.
+ *
+ *   tsx bench/count.ts [--sizes 100,100000] [--passes 2] [--per-group 4000] [--json FILE]
+ *
+ * Why: timings on the shared machines scatter by more than the changes the flat target now needs
+ * (bench/HISTORY.md, nineteenth to twenty-first rounds: calibration 126–183 µs against 91.5). The
+ * counts do not depend on the machine's load: two runs of one tree count the same to ~0.2%.
+ * They answer "does this change execute less, and read fewer cache lines that a list-sized table
+ * puts out of reach?", which is what the flat ratio's growth is made of (twenty-first round: work
+ * 1.2×, ~18 more last-level misses per check). They do not say how long a miss takes on a given
+ * machine, so the timed runs stay the judge of the targets; this judges nothing and exits 0.
+ *
+ * How: for each size, two processes under `valgrind --tool=callgrind` run the same program: build
+ * the detector, check the stream `WARMUP_PASSES` times, then check it 1 time in one process and
+ * 1 + `passes` times in the other inside a `Reflect.apply` call, the only stretch callgrind collects
+ * (`--toggle-collect=Builtins_ReflectApply`; nothing in sosie or its dependencies calls
+ * Reflect.apply). The difference of the two processes' totals is `passes` passes of steady-state
+ * checks, without the start-up, the build and the compilations that the first pass still triggers.
+ * Node runs with COUNT_NODE_FLAGS (GC and JIT on the main thread, on a schedule that does not
+ * depend on the clock) and the benchmark's V8 flags (./node-flags.ts). The caches simulated are fixed, not the host's:
+ * CACHE_FLAGS.
+ *
+ * Needs Valgrind (`valgrind` on the PATH; Debian: `apt-get install valgrind`), which npm does not
+ * install: without it the command says so and exits 2. About 5 minutes at 100,000 entries on 2
+ * cores (Valgrind runs the program ~50× slower; the two sizes' processes run in parallel).
+ */
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createDetector } from '../src';
+import { wholeNumber } from './ab';
+import { senderStreams, trustedList } from './data';
+import { BENCH_NODE_FLAGS, bundleLikeDist } from './node-flags';
+import { fmtSize, textTable } from './report';
+
+/** Options of one run. */
+export interface CountArgs {
+  /** The small and the large list size. */
+  readonly sizes: readonly [number, number];
+  /** Passes over the stream counted (the difference of the two processes of a size). */
+  readonly passes: number;
+  readonly perGroup: number;
+  /** Write the counts as JSON here. */
+  readonly json: string | undefined;
+}
+
+/** Defaults: the flat target's sizes, 2 counted passes of the bench's mixed stream (4,000 senders). */
+export const COUNT_DEFAULTS: CountArgs = Object.freeze({
+  sizes: Object.freeze([100, 100_000]) as readonly [number, number],
+  passes: 2,
+  perGroup: 4000,
+  json: undefined,
+});
+
+/** Passes over the stream before the counted stretch (the bench's own warm-up is 200 ms of checks). */
+export const WARMUP_PASSES = 5;
+
+/**
+ * The simulated caches: 32 KiB 8-way first-level caches and a 16 MiB 16-way last level, 64-byte
+ * lines, whatever the host has (a 16 MiB last level is the size at which the machines here stop
+ * keeping a working set, bench/memory.ts: a dependent load in 16 MiB took 22 ns on the baseline's
+ * machine and 131–164 ns from 4 MiB up on the busy ones).
+ */
+export const CACHE_FLAGS: readonly string[] = Object.freeze(['--I1=32768,8,64', '--D1=32768,8,64', '--LL=16777216,16,64']);
+
+/**
+ * V8 flags of the counted processes, besides the benchmark's: the garbage collector and the JIT
+ * compilers on the main thread, and the heap's growth, idle and memory-reducing collections on a
+ * fixed schedule rather than one driven by the clock (Valgrind's pace is not the machine's). Without
+ * the schedule two processes collected at different points: the run with 3 passes at 100,000
+ * entries counted 180,000 fewer last-level write misses than the run with 1. With it, two runs of
+ * 3 passes at 100 counted 896.6 and 898.6 million instructions and 20,135 and 20,144 last-level
+ * read misses.
+ */
+export const COUNT_NODE_FLAGS: readonly string[] = Object.freeze(['--single-threaded', '--predictable-gc-schedule']);
+
+/** The events reported, with their labels (callgrind's names: `events:` line of its output). */
+export const REPORTED_EVENTS: readonly (readonly [string, string])[] = Object.freeze([
+  ['Ir', 'instructions'],
+  ['Dr', 'data reads'],
+  ['D1mr', 'data reads missing the first level'],
+  ['DLmr', 'data reads missing the last level (16 MiB)'],
+] as const);
+
+/** Parses the command line (node:util parseArgs, strict); throws an Error naming the bad argument. */
+export function parseCountArgs(argv: readonly string[]): CountArgs {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { sizes: { type: 'string' }, passes: { type: 'string' }, 'per-group': { type: 'string' }, json: { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  let sizes = COUNT_DEFAULTS.sizes;
+  if (values.sizes !== undefined) {
+    const list = values.sizes.split(',').map((s) => wholeNumber(s.trim(), 'sizes', 100_000));
+    if (list.length !== 2 || list[0]! >= list[1]!) throw new Error(`--sizes: ${values.sizes} is not two sizes, small then large`);
+    sizes = [list[0]!, list[1]!];
+  }
+  return {
+    sizes,
+    passes: values.passes === undefined ? COUNT_DEFAULTS.passes : wholeNumber(values.passes, 'passes', 100),
+    perGroup: values['per-group'] === undefined ? COUNT_DEFAULTS.perGroup : wholeNumber(values['per-group'], 'per-group', 100_000),
+    json: values.json,
+  };
+}
+
+/** Event name → total, from a callgrind output file's `events:` and `totals:` (or `summary:`) lines. */
+export function parseCallgrindTotals(text: string): Map<string, number> {
+  let events: string[] | undefined;
+  let totals: string[] | undefined;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('events:')) events = line.slice(7).trim().split(/\s+/u);
+    else if (line.startsWith('totals:')) totals = line.slice(7).trim().split(/\s+/u);
+    else if (totals === undefined && line.startsWith('summary:')) totals = line.slice(8).trim().split(/\s+/u);
+  }
+  if (events === undefined || totals === undefined) throw new Error('callgrind output without events: and totals: lines');
+  const out = new Map<string, number>();
+  events.forEach((name, i) => {
+    const v = Number(totals[i] ?? 0);
+    if (!Number.isFinite(v)) throw new Error(`callgrind total of ${name} is not a number: ${totals[i]}`);
+    out.set(name, v);
+  });
+  return out;
+}
+
+/**
+ * Per check, each of `events` in `longer` minus `shorter` (two processes that differ by `passes`
+ * passes of `checksPerPass` checks). A negative difference (the longer run counted less) means the
+ * stretch was not steady state, and is an error rather than a figure. Only the reported events are
+ * taken by default: the instruction cache's last-level misses (ILmr) are first fetches of JIT code,
+ * which two processes may compile at different moments, and can come out negative.
+ */
+export function perCheck(
+  shorter: ReadonlyMap<string, number>,
+  longer: ReadonlyMap<string, number>,
+  passes: number,
+  checksPerPass: number,
+  events: readonly string[] = REPORTED_EVENTS.map(([name]) => name),
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const name of events) {
+    const total = longer.get(name);
+    if (total === undefined) continue;
+    const diff = total - (shorter.get(name) ?? 0);
+    if (diff < 0) throw new Error(`${name}: the run with ${passes} more passes counted ${-diff} fewer; not steady state`);
+    out.set(name, diff / (passes * checksPerPass));
+  }
+  return out;
+}
+
+/** The report: each reported event per check at both sizes and the ratio, as table rows. */
+export function countRows(small: ReadonlyMap<string, number>, large: ReadonlyMap<string, number>): string[][] {
+  return REPORTED_EVENTS.map(([name, label]) => {
+    const a = small.get(name) ?? NaN;
+    const b = large.get(name) ?? NaN;
+    return [label, fmtCount(a), fmtCount(b), a > 0 ? `${(b / a).toFixed(2)}×` : '—'];
+  });
+}
+
+function fmtCount(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  return v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The counted program (child mode): build, warm up, then the passes inside Reflect.apply.
+
+function child(size: number, passes: number, perGroup: number): void {
+  const list = trustedList(size);
+  const detector = createDetector(list.entries);
+  const stream = senderStreams(list, perGroup).mixed;
+  const pass = (): number => {
+    let x = 0;
+    // Each result read and dropped, as a gateway does (a held result changes pretenuring: HISTORY, twentieth round).
+    for (let i = 0; i < stream.length; i++) x += detector.check(stream[i]!).reasons.length;
+    return x;
+  };
+  let sink = 0;
+  for (let w = 0; w < WARMUP_PASSES; w++) sink += pass();
+  const counted = (n: number): number => {
+    let x = 0;
+    for (let k = 0; k < n; k++) x += pass();
+    return x;
+  };
+  sink += Reflect.apply(counted, undefined, [passes]) as number;
+  console.log(JSON.stringify({ checksPerPass: stream.length, sink }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The driver.
+
+interface Job {
+  readonly size: number;
+  readonly passes: number;
+}
+
+function runJob(bundle: string, dir: string, job: Job, perGroup: number): Promise<{ totals: Map<string, number>; checksPerPass: number }> {
+  const out = path.join(dir, `callgrind.${job.size}.${job.passes}.out`);
+  const args = [
+    '--tool=callgrind',
+    `--callgrind-out-file=${out}`,
+    '--collect-atstart=no',
+    '--toggle-collect=Builtins_ReflectApply',
+    '--cache-sim=yes',
+    ...CACHE_FLAGS,
+    process.execPath,
+    ...COUNT_NODE_FLAGS,
+    ...BENCH_NODE_FLAGS,
+    bundle,
+    '--child',
+    String(job.size),
+    String(job.passes),
+    String(perGroup),
+  ];
+  return new Promise((resolve, reject) => {
+    const p = spawn('valgrind', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    p.on('error', reject);
+    p.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`valgrind (${job.size} entries, ${job.passes} passes) exited ${code}: ${stderr.split('\n').slice(-8).join('\n')}`));
+      try {
+        const line = stdout.trim().split('\n').pop() ?? '';
+        const { checksPerPass } = JSON.parse(line) as { checksPerPass: number };
+        resolve({ totals: parseCallgrindTotals(readFileSync(out, 'utf8')), checksPerPass });
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+  });
+}
+
+/** Runs `jobs` at most `parallel` at a time; results in job order. */
+async function pool<T, R>(jobs: readonly T[], parallel: number, run: (job: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(jobs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const k = next++;
+      results[k] = await run(jobs[k]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, jobs.length)) }, worker));
+  return results;
+}
+
+async function main(args: CountArgs): Promise<number> {
+  const probe = spawnSync('valgrind', ['--version'], { encoding: 'utf8' });
+  if (probe.error !== undefined || probe.status !== 0) {
+    console.error('bench:count: needs Valgrind on the PATH (Debian: apt-get install valgrind); npm does not install it');
+    return 2;
+  }
+  const entry = fileURLToPath(import.meta.url);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sosie-count-'));
+  // Next to this script, so that its imports resolve as the other benchmarks' bundles do (node-flags.ts).
+  const bundle = entry.replace(/\.ts$/u, '.bundle.mjs');
+  try {
+    bundleLikeDist(entry, bundle);
+    const jobs: Job[] = args.sizes.flatMap((size) => [{ size, passes: 1 }, { size, passes: 1 + args.passes }]);
+    // Largest first: the 100,000-entry processes take longest.
+    const order = [...jobs.keys()].sort((a, b) => jobs[b]!.size - jobs[a]!.size);
+    console.log(`bench:count: callgrind (${probe.stdout.trim()}), mixed stream, ${args.passes} counted passes per size, ${jobs.length} processes`);
+    const done = await pool(order, os.availableParallelism(), (k) => runJob(bundle, dir, jobs[k]!, args.perGroup));
+    const byJob = new Map(order.map((k, i) => [k, done[i]!]));
+    const perSize = args.sizes.map((size, s) => {
+      const a = byJob.get(2 * s)!;
+      const b = byJob.get(2 * s + 1)!;
+      return perCheck(a.totals, b.totals, args.passes, a.checksPerPass);
+    });
+    const [small, large] = [perSize[0]!, perSize[1]!];
+    console.log(`per check of the mixed stream (${valgrindVersion(probe.stdout)}; simulated caches ${CACHE_FLAGS.join(' ')}):`);
+    console.log(textTable(['per check', fmtSize(args.sizes[0]), fmtSize(args.sizes[1]), 'growth'], countRows(small, large), (col) => col > 0));
+    if (args.json !== undefined) {
+      const json = {
+        tool: valgrindVersion(probe.stdout),
+        node: process.version,
+        cache: CACHE_FLAGS,
+        passes: args.passes,
+        perCheck: Object.fromEntries(args.sizes.map((size, s) => [String(size), Object.fromEntries(perSize[s]!)])),
+      };
+      writeFileSync(args.json, `${JSON.stringify(json, null, 2)}\n`);
+      console.log(`wrote ${args.json}`);
+    }
+    return 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(bundle, { force: true });
+  }
+}
+
+function valgrindVersion(text: string): string {
+  return text.trim() || 'valgrind';
+}
+
+// By file name, not import.meta.url: in a bundle every module shares one URL.
+const invokedDirectly = process.argv[1] !== undefined && /(?:^|[\\/])count\.(?:ts|bundle\.mjs)$/u.test(process.argv[1]);
+if (invokedDirectly) {
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--child') {
+    child(Number(argv[1]), Number(argv[2]), Number(argv[3]));
+  } else {
+    let args: CountArgs | undefined;
+    try {
+      args = parseCountArgs(argv);
+    } catch (e) {
+      console.error(`bench:count: ${(e as Error).message}`);
+      process.exitCode = 2;
+    }
+    if (args !== undefined) {
+      main(args).then(
+        (code) => (process.exitCode = code),
+        (e: unknown) => {
+          console.error(`bench:count: ${e instanceof Error ? e.message : String(e)}`);
+          process.exitCode = 1;
+        },
+      );
+    }
+  }
+}
