@@ -20,6 +20,7 @@ import { codeUnitAt } from '../parse/code-unit-at';
 export function normalizeLocalPart(localPart: string): string {
   if (typeof localPart !== 'string') return '';
   const lower = localPart.toLowerCase();
+  if (lower.length === 0) return lower;
   const first = codeUnitAt(lower, 0);
   if (first === 0x2b /* + */ || first === 0x22 /* " */) return lower;
   // RFC 5233 §1: "user+detail"; the detail starts at the first separator.

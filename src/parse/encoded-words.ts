@@ -52,7 +52,9 @@ function isTokenChar(c: number): boolean {
  */
 function matchEncodedWord(s: string, p: number, out: WordParts): boolean {
   const n = s.length;
-  if (codeUnitAt(s, p) !== 0x3d || codeUnitAt(s, p + 1) !== 0x3f) return false;
+  // Every read below stays inside the string (see codeUnitAt): the shortest word, `=?c?Q??=`, has 8
+  // code units, and each check of the length below is one an out-of-range read would fail anyway.
+  if (p < 0 || p + 8 > n || codeUnitAt(s, p) !== 0x3d || codeUnitAt(s, p + 1) !== 0x3f) return false;
   let i = p + 2;
   const charsetStart = i;
   let charsetEnd = -1;
@@ -63,7 +65,8 @@ function matchEncodedWord(s: string, p: number, out: WordParts): boolean {
     i++;
   }
   if (charsetEnd < 0) charsetEnd = i;
-  if (charsetEnd === charsetStart || codeUnitAt(s, i) !== 0x3f) return false;
+  // `?`, the encoding, `?` and the closing `?=` need five more code units.
+  if (charsetEnd === charsetStart || i + 5 > n || codeUnitAt(s, i) !== 0x3f) return false;
   const enc = codeUnitAt(s, i + 1) & ~0x20; // ASCII upper case
   if ((enc !== 0x42 && enc !== 0x51) || codeUnitAt(s, i + 2) !== 0x3f) return false;
   i += 3;
@@ -73,7 +76,7 @@ function matchEncodedWord(s: string, p: number, out: WordParts): boolean {
     if (c <= 0x20 || c >= 0x7f || c === 0x3f) break;
     i++;
   }
-  if (codeUnitAt(s, i) !== 0x3f || codeUnitAt(s, i + 1) !== 0x3d) return false;
+  if (i + 2 > n || codeUnitAt(s, i) !== 0x3f || codeUnitAt(s, i + 1) !== 0x3d) return false;
   out.end = i + 2;
   out.charsetStart = charsetStart;
   out.charsetEnd = charsetEnd;

@@ -24,7 +24,7 @@ export function parseBare(s: string): ParseResult | undefined {
     if (k === CC_AT) {
       if (at >= 0) return undefined;
       at = i;
-    } else if (k === CC_EQUALS && codeUnitAt(s, i + 1) === 0x3f /* ? */) return undefined;
+    } else if (k === CC_EQUALS && i + 1 < n && codeUnitAt(s, i + 1) === 0x3f /* ? */) return undefined;
   }
   if (at < 0) {
     const bad = checkDomainText(s);

@@ -102,7 +102,7 @@ export function tokenize(s: string): Token[] {
     let bad = false;
     while (i < n) {
       const d = codeUnitAt(s, i);
-      if (d === 0x3d /* = */ && codeUnitAt(s, i + 1) === 0x3f /* ? */) {
+      if (d === 0x3d /* = */ && i + 1 < n && codeUnitAt(s, i + 1) === 0x3f /* ? */) {
         const len = encodedWordLength(s, i);
         if (len > 0) {
           for (let k = i; k < i + len; k++) if (!isAtomChar(codeUnitAt(s, k))) bad = true;

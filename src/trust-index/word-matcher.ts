@@ -141,7 +141,7 @@ export class WordMatcher {
         if (node >= 0 && this.forward.isEnd(node)) {
           const words = [...before, label.slice(i, k + 1)];
           if (prefixAt[k + 1] === undefined) prefixAt[k + 1] = words;
-          if (codeUnitAt(label, k + 1) === 0x2d && prefixAt[k + 2] === undefined) prefixAt[k + 2] = words;
+          if (k + 1 < n && codeUnitAt(label, k + 1) === 0x2d && prefixAt[k + 2] === undefined) prefixAt[k + 2] = words;
         }
       }
     }
