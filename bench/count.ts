@@ -38,6 +38,7 @@ import { parseArgs } from 'node:util';
 import { createDetector } from '../src';
 import { wholeNumber } from './ab';
 import { senderStreams, trustedList } from './data';
+import { sizePair } from './kinds';
 import { BENCH_NODE_FLAGS, bundleLikeDist } from './node-flags';
 import { fmtSize, textTable } from './report';
 
@@ -98,14 +99,8 @@ export function parseCountArgs(argv: readonly string[]): CountArgs {
     strict: true,
     allowPositionals: false,
   });
-  let sizes = COUNT_DEFAULTS.sizes;
-  if (values.sizes !== undefined) {
-    const list = values.sizes.split(',').map((s) => wholeNumber(s.trim(), 'sizes', 100_000));
-    if (list.length !== 2 || list[0]! >= list[1]!) throw new Error(`--sizes: ${values.sizes} is not two sizes, small then large`);
-    sizes = [list[0]!, list[1]!];
-  }
   return {
-    sizes,
+    sizes: values.sizes === undefined ? COUNT_DEFAULTS.sizes : sizePair(values.sizes),
     passes: values.passes === undefined ? COUNT_DEFAULTS.passes : wholeNumber(values.passes, 'passes', 100),
     perGroup: values['per-group'] === undefined ? COUNT_DEFAULTS.perGroup : wholeNumber(values['per-group'], 'per-group', 100_000),
     json: values.json,

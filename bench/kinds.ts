@@ -43,6 +43,13 @@ export interface KindsArgs {
 /** Defaults: the flat target's sizes, 7 rounds of the bench's 4,000 senders per group. */
 export const KINDS_DEFAULTS: KindsArgs = Object.freeze({ sizes: Object.freeze([100, 100_000]) as readonly [number, number], rounds: 7, perGroup: 4000, techniques: false });
 
+/** `--sizes small,large` (separators allowed, at most 100,000): two list sizes, small then large; throws an Error naming the option. */
+export function sizePair(value: string): readonly [number, number] {
+  const list = value.split(',').map((s) => wholeNumber(s.trim(), 'sizes', 100_000));
+  if (list.length !== 2 || list[0]! >= list[1]!) throw new Error(`--sizes: ${value} is not two sizes, small then large`);
+  return [list[0]!, list[1]!];
+}
+
 /** Parses the command line (node:util parseArgs, strict); throws an Error naming the bad argument. */
 export function parseKindsArgs(argv: readonly string[]): KindsArgs {
   const { values } = parseArgs({
@@ -51,14 +58,8 @@ export function parseKindsArgs(argv: readonly string[]): KindsArgs {
     strict: true,
     allowPositionals: false,
   });
-  let sizes = KINDS_DEFAULTS.sizes;
-  if (values.sizes !== undefined) {
-    const list = values.sizes.split(',').map((s) => wholeNumber(s.trim(), 'sizes', 100_000));
-    if (list.length !== 2 || list[0]! >= list[1]!) throw new Error(`--sizes: ${values.sizes} is not two sizes, small then large`);
-    sizes = [list[0]!, list[1]!];
-  }
   return {
-    sizes,
+    sizes: values.sizes === undefined ? KINDS_DEFAULTS.sizes : sizePair(values.sizes),
     rounds: values.rounds === undefined ? KINDS_DEFAULTS.rounds : wholeNumber(values.rounds, 'rounds', 1000),
     perGroup: values['per-group'] === undefined ? KINDS_DEFAULTS.perGroup : wholeNumber(values['per-group'], 'per-group', 100_000),
     techniques: values.techniques ?? KINDS_DEFAULTS.techniques,
