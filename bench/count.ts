@@ -25,8 +25,8 @@
  * CACHE_FLAGS.
  *
  * Needs Valgrind (`valgrind` on the PATH; Debian: `apt-get install valgrind`), which npm does not
- * install: without it the command says so and exits 2. About 5 minutes at 100,000 entries on 2
- * cores (Valgrind runs the program ~50× slower; the two sizes' processes run in parallel).
+ * install: without it the command says so and exits 2. About 10 minutes at the default sizes on 2
+ * cores (Valgrind runs the program ~50× slower; two processes run at a time, largest size first).
  */
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -255,6 +255,7 @@ async function main(args: CountArgs): Promise<number> {
     console.error('bench:count: needs Valgrind on the PATH (Debian: apt-get install valgrind); npm does not install it');
     return 2;
   }
+  const tool = probe.stdout.trim() || 'valgrind';
   const entry = fileURLToPath(import.meta.url);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sosie-count-'));
   // Next to this script, so that its imports resolve as the other benchmarks' bundles do (node-flags.ts).
@@ -264,7 +265,7 @@ async function main(args: CountArgs): Promise<number> {
     const jobs: Job[] = args.sizes.flatMap((size) => [{ size, passes: 1 }, { size, passes: 1 + args.passes }]);
     // Largest first: the 100,000-entry processes take longest.
     const order = [...jobs.keys()].sort((a, b) => jobs[b]!.size - jobs[a]!.size);
-    console.log(`bench:count: callgrind (${probe.stdout.trim()}), mixed stream, ${args.passes} counted passes per size, ${jobs.length} processes`);
+    console.log(`bench:count: callgrind (${tool}), mixed stream, ${args.passes} counted passes per size, ${jobs.length} processes`);
     const done = await pool(order, os.availableParallelism(), (k) => runJob(bundle, dir, jobs[k]!, args.perGroup));
     const byJob = new Map(order.map((k, i) => [k, done[i]!]));
     const perSize = args.sizes.map((size, s) => {
@@ -273,11 +274,11 @@ async function main(args: CountArgs): Promise<number> {
       return perCheck(a.totals, b.totals, args.passes, a.checksPerPass);
     });
     const [small, large] = [perSize[0]!, perSize[1]!];
-    console.log(`per check of the mixed stream (${valgrindVersion(probe.stdout)}; simulated caches ${CACHE_FLAGS.join(' ')}):`);
+    console.log(`per check of the mixed stream (${tool}; simulated caches ${CACHE_FLAGS.join(' ')}):`);
     console.log(textTable(['per check', fmtSize(args.sizes[0]), fmtSize(args.sizes[1]), 'growth'], countRows(small, large), (col) => col > 0));
     if (args.json !== undefined) {
       const json = {
-        tool: valgrindVersion(probe.stdout),
+        tool,
         node: process.version,
         cache: CACHE_FLAGS,
         passes: args.passes,
@@ -291,10 +292,6 @@ async function main(args: CountArgs): Promise<number> {
     rmSync(dir, { recursive: true, force: true });
     rmSync(bundle, { force: true });
   }
-}
-
-function valgrindVersion(text: string): string {
-  return text.trim() || 'valgrind';
 }
 
 // By file name, not import.meta.url: in a bundle every module shares one URL.
