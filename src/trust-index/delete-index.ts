@@ -10,7 +10,7 @@
  * Variants are never built as strings: a polynomial hash (mod 2^32) of a string with one or two
  * positions removed is computed in O(1) from prefix hashes. The keys live in an open-addressing
  * Int32Array table (a key with one target keeps it in its slot), other postings in an Int32Array,
- * the targets' code units in one Uint16Array, behind two presence bit filters. perf-anchors.md
+ * the targets' code units in one Uint16Array, behind two presence filters. perf-anchors.md
  * §3/§5 measured the hashed layout ("B1h") at ~5 µs per check at 10k labels and 88 MB at 100k,
  * against 56 µs and 420 MB for the usual string-keyed Map version; this one, with prefix indexing,
  * probing in passes and 8-byte slots, measures about 1.1 µs at 10k and 2.8 µs at 100k (`npm run
@@ -216,15 +216,16 @@ export interface DeleteIndex {
   /** Per-query scratch for de-duplicating candidates, used once a query has more than SEEN_CAP. */
   readonly stamp: Uint32Array;
   /**
-   * Presence filters in front of the table: one bit per (hashed) key, 5.3–8 bits per key (see
-   * filterBits), at most 2 MB each. Most probes are for variants no trusted label has; the bit
-   * answers them from a small array instead of a cache miss in the table. Each filter holds only
+   * Presence filters in front of the table: three bits of one 32-bit word per (hashed) key (see
+   * presenceMask), 4–8 bits per key (see filterBits), at most 2 MB each. Most probes are for
+   * variants no trusted label has; the word answers them from a small array instead of a cache miss
+   * in the table. Each filter holds only
    * the keys its probes can use (keyUsableByProbe): `present`, read by probes with zero or one
    * deletions, and `present2`, read by two-deletion probes. At 100,000 labels (prefix 8, before
    * the tail tags) that was 573,000 and 759,000 of the 1.33 million keys, 512 KB each, where one
    * filter of every key (1 MB) and one of the keys of budget-2 targets (512 KB, 1.04 million keys)
    * let through more false positives: per check of an unknown sender 0.95× the time at 100,000,
-   * 0.93× at 10,000.
+   * 0.93× at 10,000. With the tail tags, 573,000 and ~930,000 keys (7.3 and 4.5 bits per key).
    */
   readonly present: Uint32Array;
   readonly present2: Uint32Array;
@@ -299,11 +300,11 @@ const ID_BITS = 2 ** 21; // Float64 packing hash·2^21 + id stays exact below 2^
 
 /**
  * log2 of a presence filter's size in bits for `keys` keys: the power of two at or below 8 bits
- * per key (5.3–8, at least 2^16 bits, at most 2^24). Rounding down rather than up keeps both filters
- * small enough to stay in the core's cache: every probe of a query reads one random bit of them, and
+ * per key (4–8, at least 2^16 bits, at most 2^24). Rounding down rather than up keeps both filters
+ * small enough to stay in the core's cache: every probe of a query reads one random word of them, and
  * when they were rounded up (up to 16 bits per key, 512 KB together at 10,000 labels) that read was
  * a third of a query's time in the CPU profile. A false positive costs one table probe that finds
- * nothing; with one hash per key the rate is 1 − e^(−keys/bits), 12–17%.
+ * nothing (see presenceMask for the rate).
  */
 function filterBits(keys: number): number {
   let log = 16;
@@ -311,8 +312,30 @@ function filterBits(keys: number): number {
   return log;
 }
 
-function presenceBit(h: number, shift: number): number {
-  return Math.imul(h, 0x85ebca6b) >>> shift;
+/**
+ * Where a presence filter holds hash h: the index of its 32-bit word (the top bits of a mix of h,
+ * `shift` the filter's 32 − log2 of its size in bits) …
+ */
+function presenceWord(h: number, shift: number): number {
+  return Math.imul(h, 0x85ebca6b) >>> (shift + 5);
+}
+
+/**
+ * … and the bits it sets in that word: three, from h's low 15 bits (a Bloom filter
+ * blocked to one word, Putze, Sanders and Singler 2007). A probe still reads one word, as with one
+ * bit per key, but a word answers "maybe" for an absent key less often: in a Poisson model of the
+ * words' loads, 5.2% against 12.8% at 7.3 bits per key, 13.1% against 19.9% at 4.5 (the two filters
+ * at 100,000 entries). Each false positive is a read of the table, which at 100,000 labels is larger
+ * than the caches. Counted on the bench's mixed stream at 100,000 entries: an unknown sender of 10
+ * or more letters makes 40.8 probes, 4.1 of which find a key; 10.7 passed one-bit filters, 8.3 pass
+ * these. Under callgrind (`npm run bench:count`, the checks' own counts at 100,000 entries) this
+ * query's last-level misses went from 4.5 to 3.9 per check, the whole check's from 13.4 to 12.6, and
+ * its instructions from 39,900 to 38,300 (32,800 to 32,300 at 100).
+ */
+function presenceMask(h: number): number {
+  // h is already mixed (see finish): its low bits are as good as any. The word's index is the top
+  // of a product of h, which no size makes share bits with these.
+  return (1 << (h & 31)) | (1 << ((h >>> 5) & 31)) | (1 << ((h >>> 10) & 31));
 }
 
 /**
@@ -376,17 +399,30 @@ class HashList {
     this.items[this.count++] = h;
   }
 
-  /** A presence filter of the hashes pushed, sized by their distinct count (filterBits, countDistinct). */
-  presenceFilter(): { bits: Uint32Array; shift: number } {
-    const list = this.items.subarray(0, this.count);
-    const shift = 32 - filterBits(countDistinct(list));
-    const bits = new Uint32Array(2 ** (32 - shift - 5));
-    for (let i = 0; i < list.length; i++) {
-      const b = presenceBit(list[i]!, shift);
-      bits[b >>> 5]! |= 1 << (b & 31);
-    }
-    return { bits, shift };
+  /** A presence filter of the hashes pushed (see buildPresenceFilter). */
+  presenceFilter(): PresenceFilter {
+    return buildPresenceFilter(this.items.subarray(0, this.count));
   }
+}
+
+/** A presence filter: `bits`, read as 32-bit words (presenceWord, presenceMask), and its shift. */
+export interface PresenceFilter {
+  readonly bits: Uint32Array;
+  readonly shift: number;
+}
+
+/** A presence filter of `hashes` (duplicates allowed), sized by their distinct count (filterBits, countDistinct). */
+export function buildPresenceFilter(hashes: Uint32Array): PresenceFilter {
+  const shift = 32 - filterBits(countDistinct(hashes));
+  const bits = new Uint32Array(2 ** (32 - shift - 5));
+  for (let i = 0; i < hashes.length; i++) bits[presenceWord(hashes[i]!, shift)]! |= presenceMask(hashes[i]!);
+  return { bits, shift };
+}
+
+/** Whether `filter` may hold hash h: false means it certainly does not (queries test the same bits inline). */
+export function presenceMayHold(filter: PresenceFilter, h: number): boolean {
+  const mask = presenceMask(h);
+  return (filter.bits[presenceWord(h, filter.shift)]! & mask) === mask;
 }
 
 /**
@@ -600,7 +636,7 @@ export function queryDeleteIndex(index: DeleteIndex, query: string, cap = 2, max
   candCount = 0;
 
   // Large tables are probed in passes over all probes rather than probe by probe: every variant hash
-  // first (arithmetic only), then every presence bit, then every table slot, then the postings.
+  // first (arithmetic only), then every presence word, then every table slot, then the postings.
   // Within a pass the loads do not depend on each other, so the CPU keeps several cache misses in
   // flight; probe by probe, each miss waited for the branch on the one before. At 100,000 labels
   // the filters and the table are far larger than the caches, and a query is mostly these misses.
@@ -641,8 +677,9 @@ export function queryDeleteIndex(index: DeleteIndex, query: string, cap = 2, max
     for (let x = 0; x < m; x++) {
       const h = probeHash[x]!;
       const two = probeDepth[x] === 2;
-      const b = presenceBit(h, two ? present2Shift : presentShift);
-      if ((((two ? present2[b >>> 5]! : present[b >>> 5]!) >>> (b & 31)) & 1) === 0) continue;
+      const w = presenceWord(h, two ? present2Shift : presentShift);
+      const bits = presenceMask(h);
+      if (((two ? present2[w]! : present[w]!) & bits) !== bits) continue;
       const key = h | 0;
       let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
       let ref = slots[slot * SLOT_INTS + 1]!;
@@ -659,15 +696,18 @@ export function queryDeleteIndex(index: DeleteIndex, query: string, cap = 2, max
     return hits;
   }
 
-  // Presence bits, compacted without branching: probe x stays when its bit is set.
+  // Presence words, compacted without branching: probe x stays when its bits are all set.
   let kept = 0;
   for (let x = 0; x < m; x++) {
     const h = probeHash[x]!;
     const two = probeDepth[x] === 2;
-    const b = presenceBit(h, two ? present2Shift : presentShift);
-    const word = two ? present2[b >>> 5]! : present[b >>> 5]!;
+    const w = presenceWord(h, two ? present2Shift : presentShift);
+    const bits = presenceMask(h);
+    // Bits missing from the word: 0 when the probe stays. (missing | −missing) has its sign bit set
+    // for any other value, −2^31 included.
+    const missing = ((two ? present2[w]! : present[w]!) & bits) ^ bits;
     probeKept[kept] = x;
-    kept += (word >>> (b & 31)) & 1;
+    kept += ((missing | -missing) >>> 31) ^ 1;
   }
 
   // First table slot of every kept probe.
