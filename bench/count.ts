@@ -24,6 +24,12 @@
  * depend on the clock) and the benchmark's V8 flags (./node-flags.ts). The caches simulated are fixed, not the host's:
  * CACHE_FLAGS.
  *
+ * The report gives every count twice: all of it, and the checks' own, without the functions of
+ * V8's compilers and garbage collector (functionPart). Those run in the counted passes at their own
+ * moments: at 100 entries TurboFan was 22,000 of 56,000 instructions per check, still compiling
+ * rarely called functions; at 100,000 a full collection's sweeping fell in one process's stretch
+ * (3.7 last-level misses per check in one run, 1.4 in another).
+ *
  * Needs Valgrind (`valgrind` on the PATH; Debian: `apt-get install valgrind`), which npm does not
  * install: without it the command says so and exits 2. About 10 minutes at the default sizes on 2
  * cores (Valgrind runs the program ~50× slower; two processes run at a time, largest size first).
@@ -126,6 +132,70 @@ export function parseCallgrindTotals(text: string): Map<string, number> {
   return out;
 }
 
+/** Where a function's cost goes in the report (see functionPart). */
+export type CountPart = 'compiler' | 'gc' | 'check';
+
+/**
+ * V8's optimising and bytecode compilers and the code they assemble: with `--single-threaded`
+ * they run on the main thread, so callgrind counts them, and rarely called functions still reach
+ * TurboFan in the counted passes (`--trace-opt`: 1–9 compilations per pass from the sixth pass on,
+ * `parseMember`, `convertDomain`, `findingMessage` and others). In a timed run they compile on
+ * another thread.
+ */
+const COMPILER_FUNCTION = /(?:^|[\s*&])v8::internal::(?:(?:compiler|maglev|baseline|interpreter)::|(?:\w*Assembler|Zone\w*|RelocIterator|RelocInfoWriter|TranslationArrayBuilder|SafepointTableBuilder)[:<])/u;
+/** V8's garbage collector: scavenges, and the sweeping after a full collection. */
+const GC_FUNCTION = /(?:^|[\s*&])v8::internal::(?:(?:Sweeper|Scavenger\w*|\w*ScavengeVisitor|SemiSpaceNewSpace|NewSpace|PagedSpace\w*|FreeList\w*|MarkCompactCollector|MinorMarkSweepCollector|\w*MarkingVisitor\w*|ConcurrentMarking|IncrementalMarking|MarkingBarrier|Heap|LargeObjectSpace|MemoryAllocator|ArrayBufferSweeper|Evacuat\w*|RememberedSet\w*|\w*SlotSet)[:<]|HeapObject::SizeFromMap)/u;
+
+/** The part of the report a function's own cost belongs to, by its (demangled) name. */
+export function functionPart(name: string): CountPart {
+  const head = name.split('(')[0] ?? name;
+  if (COMPILER_FUNCTION.test(head)) return 'compiler';
+  if (GC_FUNCTION.test(head)) return 'gc';
+  return 'check';
+}
+
+/**
+ * Event name → total of the functions' own costs in each part (functionPart), from a callgrind
+ * output file: the cost lines under each `fn=`, less those that follow a `calls=` line (a call's
+ * inclusive cost, which its callee's own lines already count). Names are compressed as `(id) name`
+ * on first use, `(id)` after, in `fn=`, `cfn=` and the other name lines.
+ */
+export function parseCallgrindParts(text: string): Map<CountPart, Map<string, number>> {
+  let events: string[] = [];
+  const names = new Map<string, string>();
+  const parts = new Map<CountPart, number[]>();
+  let current: number[] | undefined;
+  let afterCalls = false;
+  const nameOf = (value: string): string => {
+    const m = /^\((\d+)\)(?: (.*))?$/u.exec(value);
+    if (m === null) return value;
+    if (m[2] !== undefined) names.set(m[1]!, m[2]);
+    return names.get(m[1]!) ?? value;
+  };
+  for (const line of text.split('\n')) {
+    if (line.startsWith('events:')) events = line.slice(7).trim().split(/\s+/u);
+    else if (line.startsWith('fn=')) {
+      const part = functionPart(nameOf(line.slice(3)));
+      current = parts.get(part);
+      if (current === undefined) parts.set(part, (current = new Array<number>(events.length).fill(0)));
+    } else if (line.startsWith('cfn=')) nameOf(line.slice(4));
+    else if (line.startsWith('calls=')) afterCalls = true;
+    else if (/^[0-9+*-]/u.test(line)) {
+      if (afterCalls) afterCalls = false;
+      else if (current !== undefined) {
+        const fields = line.trim().split(/\s+/u);
+        for (let i = 1; i < fields.length && i <= events.length; i++) current[i - 1]! += Number(fields[i]);
+      }
+    }
+  }
+  const out = new Map<CountPart, Map<string, number>>();
+  for (const part of ['check', 'compiler', 'gc'] as const) {
+    const costs = parts.get(part) ?? [];
+    out.set(part, new Map(events.map((name, i) => [name, costs[i] ?? 0])));
+  }
+  return out;
+}
+
 /**
  * Per check, each of `events` in `longer` minus `shorter` (two processes that differ by `passes`
  * passes of `checksPerPass` checks). A negative difference (the longer run counted less) means the
@@ -139,30 +209,50 @@ export function perCheck(
   passes: number,
   checksPerPass: number,
   events: readonly string[] = REPORTED_EVENTS.map(([name]) => name),
+  allowNegative = false,
 ): Map<string, number> {
   const out = new Map<string, number>();
   for (const name of events) {
     const total = longer.get(name);
     if (total === undefined) continue;
     const diff = total - (shorter.get(name) ?? 0);
-    if (diff < 0) throw new Error(`${name}: the run with ${passes} more passes counted ${-diff} fewer; not steady state`);
+    if (diff < 0 && !allowNegative) throw new Error(`${name}: the run with ${passes} more passes counted ${-diff} fewer; not steady state`);
     out.set(name, diff / (passes * checksPerPass));
   }
   return out;
 }
 
-/** The report: each reported event per check at both sizes and the ratio, as table rows. */
-export function countRows(small: ReadonlyMap<string, number>, large: ReadonlyMap<string, number>): string[][] {
+/**
+ * Per check and part (see functionPart), as perCheck. The compiler's and the collector's parts may
+ * come out negative: the two processes compile and collect at their own moments (a full collection
+ * and its sweeping fall in one process's counted stretch and not the other's), which is why they
+ * are reported apart from the checks' own work.
+ */
+export function perCheckParts(
+  shorter: ReadonlyMap<CountPart, ReadonlyMap<string, number>>,
+  longer: ReadonlyMap<CountPart, ReadonlyMap<string, number>>,
+  passes: number,
+  checksPerPass: number,
+): Map<CountPart, Map<string, number>> {
+  const out = new Map<CountPart, Map<string, number>>();
+  for (const part of ['check', 'compiler', 'gc'] as const) {
+    out.set(part, perCheck(shorter.get(part) ?? new Map(), longer.get(part) ?? new Map(), passes, checksPerPass, undefined, part !== 'check'));
+  }
+  return out;
+}
+
+/** The report: each reported event per check at both sizes and the ratio, as table rows (`prefix` before each label). */
+export function countRows(small: ReadonlyMap<string, number>, large: ReadonlyMap<string, number>, prefix = ''): string[][] {
   return REPORTED_EVENTS.map(([name, label]) => {
     const a = small.get(name) ?? NaN;
     const b = large.get(name) ?? NaN;
-    return [label, fmtCount(a), fmtCount(b), a > 0 ? `${(b / a).toFixed(2)}×` : '—'];
+    return [prefix + label, fmtCount(a), fmtCount(b), a > 0 && b >= 0 ? `${(b / a).toFixed(2)}×` : '—'];
   });
 }
 
 function fmtCount(v: number): string {
   if (!Number.isFinite(v)) return '—';
-  return v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(2);
+  return Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(2);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -197,7 +287,14 @@ interface Job {
   readonly passes: number;
 }
 
-function runJob(bundle: string, dir: string, job: Job, perGroup: number): Promise<{ totals: Map<string, number>; checksPerPass: number }> {
+/** What one counted process gives: its totals, the same split by part (see functionPart), and the stream's length. */
+interface JobCounts {
+  readonly totals: Map<string, number>;
+  readonly parts: Map<CountPart, Map<string, number>>;
+  readonly checksPerPass: number;
+}
+
+function runJob(bundle: string, dir: string, job: Job, perGroup: number): Promise<JobCounts> {
   const out = path.join(dir, `callgrind.${job.size}.${job.passes}.out`);
   const args = [
     '--tool=callgrind',
@@ -227,7 +324,8 @@ function runJob(bundle: string, dir: string, job: Job, perGroup: number): Promis
       try {
         const line = stdout.trim().split('\n').pop() ?? '';
         const { checksPerPass } = JSON.parse(line) as { checksPerPass: number };
-        resolve({ totals: parseCallgrindTotals(readFileSync(out, 'utf8')), checksPerPass });
+        const text = readFileSync(out, 'utf8');
+        resolve({ totals: parseCallgrindTotals(text), parts: parseCallgrindParts(text), checksPerPass });
       } catch (e) {
         reject(e instanceof Error ? e : new Error(String(e)));
       }
@@ -271,18 +369,29 @@ async function main(args: CountArgs): Promise<number> {
     const perSize = args.sizes.map((size, s) => {
       const a = byJob.get(2 * s)!;
       const b = byJob.get(2 * s + 1)!;
-      return perCheck(a.totals, b.totals, args.passes, a.checksPerPass);
+      return { all: perCheck(a.totals, b.totals, args.passes, a.checksPerPass), parts: perCheckParts(a.parts, b.parts, args.passes, a.checksPerPass) };
     });
     const [small, large] = [perSize[0]!, perSize[1]!];
     console.log(`per check of the mixed stream (${tool}; simulated caches ${CACHE_FLAGS.join(' ')}):`);
-    console.log(textTable(['per check', fmtSize(args.sizes[0]), fmtSize(args.sizes[1]), 'growth'], countRows(small, large), (col) => col > 0));
+    const rows = [
+      ...countRows(small.all, large.all),
+      ...countRows(small.parts.get('check')!, large.parts.get('check')!, "checks' own: "),
+      ...countRows(small.parts.get('compiler')!, large.parts.get('compiler')!, 'V8 compilers: ').filter((_, i) => i === 0),
+      ...countRows(small.parts.get('gc')!, large.parts.get('gc')!, 'V8 garbage collector: ').filter((_, i) => i === 0 || i === 3),
+    ];
+    console.log(textTable(['per check', fmtSize(args.sizes[0]), fmtSize(args.sizes[1]), 'growth'], rows, (col) => col > 0));
+    console.log("checks' own: all but the functions of V8's compilers and garbage collector (by name, see functionPart),");
+    console.log('which run in the counted passes at their own moments in each process (the GC can come out negative).');
     if (args.json !== undefined) {
       const json = {
         tool,
         node: process.version,
         cache: CACHE_FLAGS,
         passes: args.passes,
-        perCheck: Object.fromEntries(args.sizes.map((size, s) => [String(size), Object.fromEntries(perSize[s]!)])),
+        perCheck: Object.fromEntries(args.sizes.map((size, s) => [String(size), Object.fromEntries(perSize[s]!.all)])),
+        perCheckParts: Object.fromEntries(
+          args.sizes.map((size, s) => [String(size), Object.fromEntries([...perSize[s]!.parts].map(([part, m]) => [part, Object.fromEntries(m)]))]),
+        ),
       };
       writeFileSync(args.json, `${JSON.stringify(json, null, 2)}\n`);
       console.log(`wrote ${args.json}`);

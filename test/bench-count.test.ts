@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COUNT_DEFAULTS, countRows, parseCallgrindTotals, parseCountArgs, perCheck } from '../bench/count';
+import { COUNT_DEFAULTS, countRows, functionPart, parseCallgrindParts, parseCallgrindTotals, parseCountArgs, perCheck, perCheckParts } from '../bench/count';
 
 /** The head and tail of a callgrind output file, as valgrind 3.19 writes them (cache simulation on). */
 const CALLGRIND_OUT = `# callgrind format
@@ -109,5 +109,81 @@ describe('countRows', () => {
 
   it('shows a dash for an event a run did not count', () => {
     expect(countRows(new Map(), new Map([['Ir', 1]]))[0]).toEqual(['instructions', '—', '1.00', '—']);
+  });
+});
+
+describe('functionPart', () => {
+  it.each([
+    { description: 'TurboFan', name: 'v8::internal::compiler::NodeProperties::HashCode(v8::internal::compiler::Node*)', part: 'compiler' },
+    { description: 'the bytecode compiler', name: 'v8::internal::interpreter::BytecodeArrayRandomIterator::Initialize()', part: 'compiler' },
+    { description: 'the assembler of compiled code', name: 'v8::internal::Assembler::emit_operand(int, v8::internal::Operand)', part: 'compiler' },
+    { description: 'a compiler zone', name: 'v8::internal::Zone::Expand(unsigned long)', part: 'compiler' },
+    { description: 'sweeping after a full collection', name: 'v8::internal::Sweeper::RawSweep(v8::internal::Page*, v8::internal::FreeSpaceTreatmentMode, v8::internal::Sweeper::SweepingMode)', part: 'gc' },
+    { description: 'a scavenge', name: 'v8::internal::ScavengerCollector::CollectGarbage()', part: 'gc' },
+    { description: 'a scavenge visitor', name: 'v8::internal::RootScavengeVisitor::VisitRootPointer(v8::internal::Root, char const*, v8::internal::FullObjectSlot)', part: 'gc' },
+    { description: 'object sizes read while collecting', name: 'v8::internal::HeapObject::SizeFromMap(v8::internal::Map) const', part: 'gc' },
+    { description: 'a template with its return type first', name: 'void v8::internal::Scavenger::ScavengePage(v8::internal::MemoryChunk*)', part: 'gc' },
+    { description: 'JIT code of the checks (an address)', name: '0x000000000d1b5d40', part: 'check' },
+    { description: 'a builtin the checks call', name: 'Builtins_FindOrderedHashMapEntry', part: 'check' },
+    { description: 'the runtime string table (not the heap)', name: 'v8::internal::StringTable::Data::Resize(v8::internal::PtrComprCageBase)', part: 'check' },
+    { description: 'a compiler-named argument does not count', name: 'v8::internal::Runtime_StringAdd(int, unsigned long*, v8::internal::compiler::Node*)', part: 'check' },
+    { description: 'libc', name: '__memchr_avx2', part: 'check' },
+  ])('$description', ({ name, part }) => {
+    expect(functionPart(name)).toBe(part);
+  });
+});
+
+describe('parseCallgrindParts', () => {
+  // Two functions of the checks, one of TurboFan and one of the collector; a call's inclusive cost
+  // (the line after calls=) is not the caller's own; names compressed after first use.
+  const text = `events: Ir Dr DLmr
+fn=(1) 0x000000000d1b5d40
+0 100 30 2
++1 50 10
+cfn=(2) v8::internal::Sweeper::RawSweep(v8::internal::Page*)
+calls=1 0
+0 9999 9999 9999
+fn=(2)
+0 40 20 5
+fn=(3) v8::internal::compiler::Typer::Run()
+0 70 7
+fn=(1)
++2 1 1 1
+fn=(4) Builtins_LoadIC
+0 8 4 1
+totals: 269 72 9
+`;
+
+  it('sums each part\'s own costs, leaving out calls\' inclusive costs, and the parts make the totals', () => {
+    const parts = parseCallgrindParts(text);
+    expect(Object.fromEntries(parts.get('check')!)).toEqual({ Ir: 159, Dr: 45, DLmr: 4 });
+    expect(Object.fromEntries(parts.get('gc')!)).toEqual({ Ir: 40, Dr: 20, DLmr: 5 });
+    expect(Object.fromEntries(parts.get('compiler')!)).toEqual({ Ir: 70, Dr: 7, DLmr: 0 });
+    const totals = parseCallgrindTotals(text);
+    for (const event of ['Ir', 'Dr', 'DLmr']) {
+      expect([...parts.values()].reduce((sum, m) => sum + m.get(event)!, 0)).toBe(totals.get(event));
+    }
+  });
+
+  it('gives zeros for a part with no functions', () => {
+    expect(Object.fromEntries(parseCallgrindParts('events: Ir\nfn=(1) main\n0 5\n').get('gc')!)).toEqual({ Ir: 0 });
+  });
+});
+
+describe('perCheckParts', () => {
+  it('lets the compiler and collector parts come out negative, not the checks\' own', () => {
+    const part = (check: number, gc: number) => new Map([['check', new Map([['Ir', check]])], ['compiler', new Map([['Ir', 0]])], ['gc', new Map([['Ir', gc]])]] as const);
+    const out = perCheckParts(part(100, 50), part(300, 10), 2, 10);
+    expect(out.get('check')!.get('Ir')).toBe(10);
+    expect(out.get('gc')!.get('Ir')).toBe(-2);
+    expect(() => perCheckParts(part(300, 0), part(100, 0), 2, 10)).toThrow(/not steady state/);
+  });
+});
+
+describe('countRows of parts', () => {
+  it('puts the prefix before each label and no growth beside a negative count', () => {
+    const rows = countRows(new Map([['Ir', 100], ['DLmr', 2]]), new Map([['Ir', -50], ['DLmr', 4]]), 'V8 garbage collector: ');
+    expect(rows[0]).toEqual(['V8 garbage collector: instructions', '100', '-50.00', '—']);
+    expect(rows[3]).toEqual(['V8 garbage collector: data reads missing the last level (16 MiB)', '2.00', '4.00', '2.00×']);
   });
 });
