@@ -4,7 +4,7 @@
  * instructions executed and the data reads that miss each simulated cache level, at both sizes and
  * their ratio.
  *
- *   tsx bench/count.ts [--sizes 100,100000] [--passes 2] [--per-group 4000] [--json FILE]
+ *   tsx bench/count.ts [--sizes 100,100000] [--passes 2] [--per-group 4000] [--json FILE] [--functions N]
  *
  * Why: timings on the shared machines scatter by more than the changes the flat target now needs
  * (bench/HISTORY.md, nineteenth to twenty-first rounds: calibration 126–183 µs against 91.5). The
@@ -29,6 +29,11 @@
  * moments: at 100 entries TurboFan was 22,000 of 56,000 instructions per check, still compiling
  * rarely called functions; at 100,000 a full collection's sweeping fell in one process's stretch
  * (3.7 last-level misses per check in one run, 1.4 in another).
+ *
+ * `--functions N` also lists the N functions with the most last-level misses per check at the
+ * large size (node under `--perf-basic-prof`; see perfMapNamer). Whole-check totals at 100,000
+ * move by about a miss per check whenever any code changes (compilations and collections shift,
+ * and objects land elsewhere), so a change is best judged by the functions it touches.
  *
  * Needs Valgrind (`valgrind` on the PATH; Debian: `apt-get install valgrind`), which npm does not
  * install: without it the command says so and exits 2. About 10 minutes at the default sizes on 2
@@ -57,6 +62,8 @@ export interface CountArgs {
   readonly perGroup: number;
   /** Write the counts as JSON here. */
   readonly json: string | undefined;
+  /** List this many functions with the most last-level misses per check at the large size (0: none). */
+  readonly functions: number;
 }
 
 /** Defaults: the flat target's sizes, 2 counted passes of the bench's mixed stream (4,000 senders). */
@@ -65,6 +72,7 @@ export const COUNT_DEFAULTS: CountArgs = Object.freeze({
   passes: 2,
   perGroup: 4000,
   json: undefined,
+  functions: 0,
 });
 
 /** Passes over the stream before the counted stretch (the bench's own warm-up is 200 ms of checks). */
@@ -101,7 +109,7 @@ export const REPORTED_EVENTS: readonly (readonly [string, string])[] = Object.fr
 export function parseCountArgs(argv: readonly string[]): CountArgs {
   const { values } = parseArgs({
     args: [...argv],
-    options: { sizes: { type: 'string' }, passes: { type: 'string' }, 'per-group': { type: 'string' }, json: { type: 'string' } },
+    options: { sizes: { type: 'string' }, passes: { type: 'string' }, 'per-group': { type: 'string' }, json: { type: 'string' }, functions: { type: 'string' } },
     strict: true,
     allowPositionals: false,
   });
@@ -110,6 +118,7 @@ export function parseCountArgs(argv: readonly string[]): CountArgs {
     passes: values.passes === undefined ? COUNT_DEFAULTS.passes : wholeNumber(values.passes, 'passes', 100),
     perGroup: values['per-group'] === undefined ? COUNT_DEFAULTS.perGroup : wholeNumber(values['per-group'], 'per-group', 100_000),
     json: values.json,
+    functions: values.functions === undefined ? COUNT_DEFAULTS.functions : wholeNumber(values.functions, 'functions', 1000),
   };
 }
 
@@ -155,15 +164,16 @@ export function functionPart(name: string): CountPart {
 }
 
 /**
- * Event name → total of the functions' own costs in each part (functionPart), from a callgrind
- * output file: the cost lines under each `fn=`, less those that follow a `calls=` line (a call's
- * inclusive cost, which its callee's own lines already count). Names are compressed as `(id) name`
- * on first use, `(id)` after, in `fn=`, `cfn=` and the other name lines.
+ * Each function's own costs (event name → total), by name, from a callgrind output file: the cost
+ * lines under each `fn=`, less those that follow a `calls=` line (a call's inclusive cost, which
+ * its callee's own lines already count). Names are compressed as `(id) name` on first use, `(id)`
+ * after, in `fn=`, `cfn=` and the other name lines. JIT code has no name here, only its address
+ * (`0x…`): see perfMapNamer.
  */
-export function parseCallgrindParts(text: string): Map<CountPart, Map<string, number>> {
+export function parseCallgrindFunctions(text: string): { events: string[]; functions: Map<string, number[]> } {
   let events: string[] = [];
   const names = new Map<string, string>();
-  const parts = new Map<CountPart, number[]>();
+  const functions = new Map<string, number[]>();
   let current: number[] | undefined;
   let afterCalls = false;
   const nameOf = (value: string): string => {
@@ -175,9 +185,9 @@ export function parseCallgrindParts(text: string): Map<CountPart, Map<string, nu
   for (const line of text.split('\n')) {
     if (line.startsWith('events:')) events = line.slice(7).trim().split(/\s+/u);
     else if (line.startsWith('fn=')) {
-      const part = functionPart(nameOf(line.slice(3)));
-      current = parts.get(part);
-      if (current === undefined) parts.set(part, (current = new Array<number>(events.length).fill(0)));
+      const name = nameOf(line.slice(3));
+      current = functions.get(name);
+      if (current === undefined) functions.set(name, (current = new Array<number>(events.length).fill(0)));
     } else if (line.startsWith('cfn=')) nameOf(line.slice(4));
     else if (line.startsWith('calls=')) afterCalls = true;
     else if (/^[0-9+*-]/u.test(line)) {
@@ -188,10 +198,93 @@ export function parseCallgrindParts(text: string): Map<CountPart, Map<string, nu
       }
     }
   }
+  return { events, functions };
+}
+
+/** Event name → total of the functions' own costs in each part (functionPart), from a callgrind output file. */
+export function parseCallgrindParts(text: string): Map<CountPart, Map<string, number>> {
+  const { events, functions } = parseCallgrindFunctions(text);
+  const parts = new Map<CountPart, number[]>();
+  for (const [name, costs] of functions) {
+    const part = functionPart(name);
+    const sum = parts.get(part) ?? new Array<number>(events.length).fill(0);
+    parts.set(part, sum);
+    costs.forEach((v, i) => (sum[i]! += v));
+  }
   const out = new Map<CountPart, Map<string, number>>();
   for (const part of ['check', 'compiler', 'gc'] as const) {
     const costs = parts.get(part) ?? [];
     out.set(part, new Map(events.map((name, i) => [name, costs[i] ?? 0])));
+  }
+  return out;
+}
+
+/**
+ * A function that names JIT code by its address, from V8's perf map (`--perf-basic-prof` writes
+ * `/tmp/perf-PID.map`: one `start size name` line per code object, hexadecimal). JavaScript
+ * functions become `name :line` (the line in the counted bundle; `(anonymous) :line` for closures);
+ * other names (V8's, libc's, a builtin's) and addresses outside the map are kept as they are.
+ */
+export function perfMapNamer(map: string): (name: string) => string {
+  const entries: [number, number, string][] = [];
+  for (const line of map.split('\n')) {
+    const m = /^([0-9a-f]+) ([0-9a-f]+) (.*)$/u.exec(line);
+    if (m !== null) entries.push([parseInt(m[1]!, 16), parseInt(m[2]!, 16), m[3]!]);
+  }
+  entries.sort((a, b) => a[0] - b[0]);
+  return (name) => {
+    const m = /^0x([0-9a-f]+)$/u.exec(name);
+    if (m === null) return name;
+    const at = parseInt(m[1]!, 16);
+    let lo = 0;
+    let hi = entries.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (entries[mid]![0] <= at) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    const e = entries[hi];
+    if (e === undefined || at >= e[0] + e[1]) return name;
+    const js = /^JS:[~*^+]?(\S*) \S*?:(\d+)(?::\d+)?$/u.exec(e[2]);
+    if (js !== null) return `${js[1] === '' ? '(anonymous)' : js[1]} :${js[2]}`;
+    return e[2].replace(/^(?:Builtin|Bytecode\w*|Handler|Stub|RegExp):/u, '');
+  };
+}
+
+/**
+ * Per check and function, `event` in `longer` minus `shorter` (functions matched by name, so JIT
+ * code by its resolved name: addresses differ between processes), the `limit` largest first, with
+ * the instructions beside each: [name, event per check, instructions per check].
+ */
+export function topFunctions(
+  shorter: ReadonlyMap<string, readonly number[]>,
+  longer: ReadonlyMap<string, readonly number[]>,
+  events: readonly string[],
+  event: string,
+  passes: number,
+  checksPerPass: number,
+  limit: number,
+): [string, number, number][] {
+  const k = events.indexOf(event);
+  const ir = events.indexOf('Ir');
+  const rows: [string, number, number][] = [];
+  for (const name of new Set([...shorter.keys(), ...longer.keys()])) {
+    const a = shorter.get(name);
+    const b = longer.get(name);
+    const diff = (i: number): number => ((b?.[i] ?? 0) - (a?.[i] ?? 0)) / (passes * checksPerPass);
+    rows.push([name, diff(k), diff(ir)]);
+  }
+  return rows.sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, limit);
+}
+
+/** Functions' own costs with JIT code named through `namer` (same names summed: one function compiled twice). */
+export function renameFunctions(functions: ReadonlyMap<string, readonly number[]>, namer: (name: string) => string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const [name, costs] of functions) {
+    const key = namer(name);
+    const sum = out.get(key);
+    if (sum === undefined) out.set(key, [...costs]);
+    else costs.forEach((v, i) => (sum[i]! += v));
   }
   return out;
 }
@@ -291,10 +384,13 @@ interface Job {
 interface JobCounts {
   readonly totals: Map<string, number>;
   readonly parts: Map<CountPart, Map<string, number>>;
+  /** Each function's own costs, JIT code named (only when functions are asked for). */
+  readonly functions: Map<string, number[]> | undefined;
+  readonly events: string[];
   readonly checksPerPass: number;
 }
 
-function runJob(bundle: string, dir: string, job: Job, perGroup: number): Promise<JobCounts> {
+function runJob(bundle: string, dir: string, job: Job, perGroup: number, functions: boolean): Promise<JobCounts> {
   const out = path.join(dir, `callgrind.${job.size}.${job.passes}.out`);
   const args = [
     '--tool=callgrind',
@@ -306,6 +402,9 @@ function runJob(bundle: string, dir: string, job: Job, perGroup: number): Promis
     process.execPath,
     ...COUNT_NODE_FLAGS,
     ...BENCH_NODE_FLAGS,
+    // Names for JIT code (see perfMapNamer); it writes a line per compiled function, so only on
+    // request. It also opens V8's log (isolate-…-v8.log in the working directory): into the temp dir.
+    ...(functions ? ['--perf-basic-prof', '--no-logfile-per-isolate', `--logfile=${path.join(dir, `v8.${job.size}.${job.passes}.log`)}`] : []),
     bundle,
     '--child',
     String(job.size),
@@ -325,7 +424,15 @@ function runJob(bundle: string, dir: string, job: Job, perGroup: number): Promis
         const line = stdout.trim().split('\n').pop() ?? '';
         const { checksPerPass } = JSON.parse(line) as { checksPerPass: number };
         const text = readFileSync(out, 'utf8');
-        resolve({ totals: parseCallgrindTotals(text), parts: parseCallgrindParts(text), checksPerPass });
+        let named: Map<string, number[]> | undefined;
+        const { events, functions: own } = parseCallgrindFunctions(text);
+        if (functions) {
+          const pid = /^pid: (\d+)$/mu.exec(text)?.[1];
+          const mapFile = path.join(os.tmpdir(), `perf-${pid}.map`);
+          named = renameFunctions(own, perfMapNamer(pid === undefined ? '' : readFileSync(mapFile, 'utf8')));
+          rmSync(mapFile, { force: true });
+        }
+        resolve({ totals: parseCallgrindTotals(text), parts: parseCallgrindParts(text), functions: named, events, checksPerPass });
       } catch (e) {
         reject(e instanceof Error ? e : new Error(String(e)));
       }
@@ -364,7 +471,7 @@ async function main(args: CountArgs): Promise<number> {
     // Largest first: the 100,000-entry processes take longest.
     const order = [...jobs.keys()].sort((a, b) => jobs[b]!.size - jobs[a]!.size);
     console.log(`bench:count: callgrind (${tool}), mixed stream, ${args.passes} counted passes per size, ${jobs.length} processes`);
-    const done = await pool(order, os.availableParallelism(), (k) => runJob(bundle, dir, jobs[k]!, args.perGroup));
+    const done = await pool(order, os.availableParallelism(), (k) => runJob(bundle, dir, jobs[k]!, args.perGroup, args.functions > 0));
     const byJob = new Map(order.map((k, i) => [k, done[i]!]));
     const perSize = args.sizes.map((size, s) => {
       const a = byJob.get(2 * s)!;
@@ -382,6 +489,25 @@ async function main(args: CountArgs): Promise<number> {
     console.log(textTable(['per check', fmtSize(args.sizes[0]), fmtSize(args.sizes[1]), 'growth'], rows, (col) => col > 0));
     console.log("checks' own: all but the functions of V8's compilers and garbage collector (by name, see functionPart),");
     console.log('which run in the counted passes at their own moments in each process (the GC can come out negative).');
+    if (args.functions > 0) {
+      const bySize = args.sizes.map((_, s) => {
+        const a = byJob.get(2 * s)!;
+        const b = byJob.get(2 * s + 1)!;
+        return new Map(topFunctions(a.functions!, b.functions!, a.events, 'DLmr', args.passes, a.checksPerPass, Infinity).map((r) => [r[0], r]));
+      });
+      const top = [...bySize[1]!.values()].slice(0, args.functions);
+      console.log(`functions with the most last-level misses per check at ${fmtSize(args.sizes[1])} (own costs; JavaScript as name :line of the bundle):`);
+      console.log(
+        textTable(
+          ['function', `misses at ${fmtSize(args.sizes[0])}`, `at ${fmtSize(args.sizes[1])}`, `instructions at ${fmtSize(args.sizes[0])}`, `at ${fmtSize(args.sizes[1])}`],
+          top.map(([name, misses, ir]) => {
+            const small = bySize[0]!.get(name);
+            return [name.length > 60 ? `${name.slice(0, 59)}…` : name, fmtCount(small?.[1] ?? 0), fmtCount(misses), fmtCount(small?.[2] ?? 0), fmtCount(ir)];
+          }),
+          (col) => col > 0,
+        ),
+      );
+    }
     if (args.json !== undefined) {
       const json = {
         tool,

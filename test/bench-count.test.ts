@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COUNT_DEFAULTS, countRows, functionPart, parseCallgrindParts, parseCallgrindTotals, parseCountArgs, perCheck, perCheckParts } from '../bench/count';
+import { COUNT_DEFAULTS, countRows, functionPart, parseCallgrindFunctions, parseCallgrindParts, perfMapNamer, renameFunctions, topFunctions, parseCallgrindTotals, parseCountArgs, perCheck, perCheckParts } from '../bench/count';
 
 /** The head and tail of a callgrind output file, as valgrind 3.19 writes them (cache simulation on). */
 const CALLGRIND_OUT = `# callgrind format
@@ -33,6 +33,7 @@ describe('parseCountArgs', () => {
     { description: 'no arguments: the flat target’s sizes, 2 passes of 4,000 senders per group', argv: [], expected: COUNT_DEFAULTS },
     { description: 'two sizes with separators', argv: ['--sizes', '1_000,10000'], expected: { ...COUNT_DEFAULTS, sizes: [1000, 10_000] } },
     { description: 'passes, senders per group and a JSON file', argv: ['--passes', '3', '--per-group', '500', '--json', 'out.json'], expected: { ...COUNT_DEFAULTS, passes: 3, perGroup: 500, json: 'out.json' } },
+    { description: 'functions listed', argv: ['--functions', '12'], expected: { ...COUNT_DEFAULTS, functions: 12 } },
   ])('$description', ({ argv, expected }) => {
     expect(parseCountArgs(argv)).toEqual(expected);
   });
@@ -42,6 +43,7 @@ describe('parseCountArgs', () => {
     { description: 'sizes out of order', argv: ['--sizes', '100000,100'], message: /small then large/ },
     { description: 'zero passes', argv: ['--passes', '0'], message: /--passes/ },
     { description: 'an unknown option', argv: ['--rounds', '3'], message: /rounds/ },
+    { description: 'functions not a number', argv: ['--functions', 'all'], message: /--functions/ },
   ])('rejects $description', ({ argv, message }) => {
     expect(() => parseCountArgs(argv)).toThrow(message);
   });
@@ -185,5 +187,53 @@ describe('countRows of parts', () => {
     const rows = countRows(new Map([['Ir', 100], ['DLmr', 2]]), new Map([['Ir', -50], ['DLmr', 4]]), 'V8 garbage collector: ');
     expect(rows[0]).toEqual(['V8 garbage collector: instructions', '100', '-50.00', '—']);
     expect(rows[3]).toEqual(['V8 garbage collector: data reads missing the last level (16 MiB)', '2.00', '4.00', '2.00×']);
+  });
+});
+
+describe('perfMapNamer', () => {
+  // As V8 11.3 writes them with --perf-basic-prof: start, size (hex), then the code object's name.
+  const map = [
+    '7f0000001000 200 JS:*queryDeleteIndex file:///work/bench/count.bundle.mjs:5166:26',
+    '7f0000001400 80 JS:~ file:///work/bench/count.bundle.mjs:16977:33',
+    '7f0000002000 100 Builtin:StringPrototypeCharCodeAt',
+    '7f0000000800 40 JS:^checkMailbox file:///work/bench/count.bundle.mjs:17280:22',
+  ].join('\n');
+  const name = perfMapNamer(map);
+
+  it.each([
+    { description: 'optimised JavaScript, by name and bundle line', address: '0x00007f0000001010', expected: 'queryDeleteIndex :5166' },
+    { description: 'the last byte of a code object', address: '0x7f00000011ff', expected: 'queryDeleteIndex :5166' },
+    { description: 'a closure without a name', address: '0x7f0000001400', expected: '(anonymous) :16977' },
+    { description: 'a builtin, without its prefix', address: '0x7f0000002050', expected: 'StringPrototypeCharCodeAt' },
+    { description: 'lines read in any order', address: '0x7f0000000810', expected: 'checkMailbox :17280' },
+    { description: 'between two code objects: left as it is', address: '0x7f0000001300', expected: '0x7f0000001300' },
+    { description: 'below every code object', address: '0x10', expected: '0x10' },
+    { description: 'a function with a name already', address: 'v8::internal::Sweeper::RawSweep(v8::internal::Page*)', expected: 'v8::internal::Sweeper::RawSweep(v8::internal::Page*)' },
+  ])('$description', ({ address, expected }) => {
+    expect(name(address)).toBe(expected);
+  });
+
+  it('names nothing from an empty map', () => {
+    expect(perfMapNamer('')('0x7f0000001010')).toBe('0x7f0000001010');
+  });
+});
+
+describe('function attribution', () => {
+  it('sums the code objects of one function (compiled twice) under its name', () => {
+    const own = parseCallgrindFunctions('events: Ir DLmr\nfn=(1) 0xa0\n0 10 1\nfn=(2) 0xb0\n0 5 2\nfn=(3) main\n0 1 0\n').functions;
+    const named = renameFunctions(own, (n) => (n === '0xa0' || n === '0xb0' ? 'visitKey :5314' : n));
+    expect(Object.fromEntries(named)).toEqual({ 'visitKey :5314': [15, 3], main: [1, 0] });
+  });
+
+  it('ranks functions by the event per check of the longer run minus the shorter, with instructions beside', () => {
+    const events = ['Ir', 'DLmr'];
+    const shorter = new Map([['a', [100, 10]], ['b', [50, 0]], ['gone', [40, 4]]]);
+    const longer = new Map([['a', [300, 14]], ['b', [250, 40]], ['new', [80, 8]], ['gone', [40, 4]]]);
+    expect(topFunctions(shorter, longer, events, 'DLmr', 2, 5, 3)).toEqual([
+      ['b', 4, 20],
+      ['new', 0.8, 8],
+      ['a', 0.4, 20],
+    ]);
+    expect(topFunctions(shorter, longer, events, 'DLmr', 2, 5, Infinity).map((r) => r[0])).toEqual(['b', 'new', 'a', 'gone']);
   });
 });
