@@ -201,16 +201,9 @@ export function parseCallgrindFunctions(text: string): { events: string[]; funct
   return { events, functions };
 }
 
-/** Event name → total of the functions' own costs in each part (functionPart), from a callgrind output file. */
-export function parseCallgrindParts(text: string): Map<CountPart, Map<string, number>> {
-  const { events, functions } = parseCallgrindFunctions(text);
-  const parts = new Map<CountPart, number[]>();
-  for (const [name, costs] of functions) {
-    const part = functionPart(name);
-    const sum = parts.get(part) ?? new Array<number>(events.length).fill(0);
-    parts.set(part, sum);
-    costs.forEach((v, i) => (sum[i]! += v));
-  }
+/** Event name → total of the functions' own costs in each part (functionPart), from parseCallgrindFunctions. */
+export function functionParts({ events, functions }: { events: readonly string[]; functions: ReadonlyMap<string, readonly number[]> }): Map<CountPart, Map<string, number>> {
+  const parts = groupFunctions(functions, functionPart);
   const out = new Map<CountPart, Map<string, number>>();
   for (const part of ['check', 'compiler', 'gc'] as const) {
     const costs = parts.get(part) ?? [];
@@ -277,13 +270,16 @@ export function topFunctions(
   return rows.sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, limit);
 }
 
-/** Functions' own costs with JIT code named through `namer` (same names summed: one function compiled twice). */
-export function renameFunctions(functions: ReadonlyMap<string, readonly number[]>, namer: (name: string) => string): Map<string, number[]> {
-  const out = new Map<string, number[]>();
+/**
+ * Functions' own costs regrouped under `key(name)`, the costs of one key summed: JIT code named
+ * through a perf map (one function compiled twice is one entry), or functions by part.
+ */
+export function groupFunctions<K extends string>(functions: ReadonlyMap<string, readonly number[]>, key: (name: string) => K): Map<K, number[]> {
+  const out = new Map<K, number[]>();
   for (const [name, costs] of functions) {
-    const key = namer(name);
-    const sum = out.get(key);
-    if (sum === undefined) out.set(key, [...costs]);
+    const k = key(name);
+    const sum = out.get(k);
+    if (sum === undefined) out.set(k, [...costs]);
     else costs.forEach((v, i) => (sum[i]! += v));
   }
   return out;
@@ -424,15 +420,15 @@ function runJob(bundle: string, dir: string, job: Job, perGroup: number, functio
         const line = stdout.trim().split('\n').pop() ?? '';
         const { checksPerPass } = JSON.parse(line) as { checksPerPass: number };
         const text = readFileSync(out, 'utf8');
+        const parsed = parseCallgrindFunctions(text);
         let named: Map<string, number[]> | undefined;
-        const { events, functions: own } = parseCallgrindFunctions(text);
         if (functions) {
           const pid = /^pid: (\d+)$/mu.exec(text)?.[1];
           const mapFile = path.join(os.tmpdir(), `perf-${pid}.map`);
-          named = renameFunctions(own, perfMapNamer(pid === undefined ? '' : readFileSync(mapFile, 'utf8')));
+          named = groupFunctions(parsed.functions, perfMapNamer(pid === undefined ? '' : readFileSync(mapFile, 'utf8')));
           rmSync(mapFile, { force: true });
         }
-        resolve({ totals: parseCallgrindTotals(text), parts: parseCallgrindParts(text), functions: named, events, checksPerPass });
+        resolve({ totals: parseCallgrindTotals(text), parts: functionParts(parsed), functions: named, events: parsed.events, checksPerPass });
       } catch (e) {
         reject(e instanceof Error ? e : new Error(String(e)));
       }
@@ -473,11 +469,12 @@ async function main(args: CountArgs): Promise<number> {
     console.log(`bench:count: callgrind (${tool}), mixed stream, ${args.passes} counted passes per size, ${jobs.length} processes`);
     const done = await pool(order, os.availableParallelism(), (k) => runJob(bundle, dir, jobs[k]!, args.perGroup, args.functions > 0));
     const byJob = new Map(order.map((k, i) => [k, done[i]!]));
-    const perSize = args.sizes.map((size, s) => {
-      const a = byJob.get(2 * s)!;
-      const b = byJob.get(2 * s + 1)!;
-      return { all: perCheck(a.totals, b.totals, args.passes, a.checksPerPass), parts: perCheckParts(a.parts, b.parts, args.passes, a.checksPerPass) };
-    });
+    // Per size, its two processes: 1 pass and 1 + passes.
+    const runs = args.sizes.map((_, s) => [byJob.get(2 * s)!, byJob.get(2 * s + 1)!] as const);
+    const perSize = runs.map(([a, b]) => ({
+      all: perCheck(a.totals, b.totals, args.passes, a.checksPerPass),
+      parts: perCheckParts(a.parts, b.parts, args.passes, a.checksPerPass),
+    }));
     const [small, large] = [perSize[0]!, perSize[1]!];
     console.log(`per check of the mixed stream (${tool}; simulated caches ${CACHE_FLAGS.join(' ')}):`);
     const rows = [
@@ -490,11 +487,9 @@ async function main(args: CountArgs): Promise<number> {
     console.log("checks' own: all but the functions of V8's compilers and garbage collector (by name, see functionPart),");
     console.log('which run in the counted passes at their own moments in each process (the GC can come out negative).');
     if (args.functions > 0) {
-      const bySize = args.sizes.map((_, s) => {
-        const a = byJob.get(2 * s)!;
-        const b = byJob.get(2 * s + 1)!;
-        return new Map(topFunctions(a.functions!, b.functions!, a.events, 'DLmr', args.passes, a.checksPerPass, Infinity).map((r) => [r[0], r]));
-      });
+      const bySize = runs.map(
+        ([a, b]) => new Map(topFunctions(a.functions!, b.functions!, a.events, 'DLmr', args.passes, a.checksPerPass, Infinity).map((r) => [r[0], r])),
+      );
       const top = [...bySize[1]!.values()].slice(0, args.functions);
       console.log(`functions with the most last-level misses per check at ${fmtSize(args.sizes[1])} (own costs; JavaScript as name :line of the bundle):`);
       console.log(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COUNT_DEFAULTS, countRows, functionPart, parseCallgrindFunctions, parseCallgrindParts, perfMapNamer, renameFunctions, topFunctions, parseCallgrindTotals, parseCountArgs, perCheck, perCheckParts } from '../bench/count';
+import { COUNT_DEFAULTS, countRows, functionPart, functionParts, groupFunctions, parseCallgrindFunctions, perfMapNamer, topFunctions, parseCallgrindTotals, parseCountArgs, perCheck, perCheckParts } from '../bench/count';
 
 /** The head and tail of a callgrind output file, as valgrind 3.19 writes them (cache simulation on). */
 const CALLGRIND_OUT = `# callgrind format
@@ -135,7 +135,7 @@ describe('functionPart', () => {
   });
 });
 
-describe('parseCallgrindParts', () => {
+describe('functionParts', () => {
   // Two functions of the checks, one of TurboFan and one of the collector; a call's inclusive cost
   // (the line after calls=) is not the caller's own; names compressed after first use.
   const text = `events: Ir Dr DLmr
@@ -157,7 +157,7 @@ totals: 269 72 9
 `;
 
   it('sums each part\'s own costs, leaving out calls\' inclusive costs, and the parts make the totals', () => {
-    const parts = parseCallgrindParts(text);
+    const parts = functionParts(parseCallgrindFunctions(text));
     expect(Object.fromEntries(parts.get('check')!)).toEqual({ Ir: 159, Dr: 45, DLmr: 4 });
     expect(Object.fromEntries(parts.get('gc')!)).toEqual({ Ir: 40, Dr: 20, DLmr: 5 });
     expect(Object.fromEntries(parts.get('compiler')!)).toEqual({ Ir: 70, Dr: 7, DLmr: 0 });
@@ -168,7 +168,7 @@ totals: 269 72 9
   });
 
   it('gives zeros for a part with no functions', () => {
-    expect(Object.fromEntries(parseCallgrindParts('events: Ir\nfn=(1) main\n0 5\n').get('gc')!)).toEqual({ Ir: 0 });
+    expect(Object.fromEntries(functionParts(parseCallgrindFunctions('events: Ir\nfn=(1) main\n0 5\n')).get('gc')!)).toEqual({ Ir: 0 });
   });
 });
 
@@ -221,7 +221,7 @@ describe('perfMapNamer', () => {
 describe('function attribution', () => {
   it('sums the code objects of one function (compiled twice) under its name', () => {
     const own = parseCallgrindFunctions('events: Ir DLmr\nfn=(1) 0xa0\n0 10 1\nfn=(2) 0xb0\n0 5 2\nfn=(3) main\n0 1 0\n').functions;
-    const named = renameFunctions(own, (n) => (n === '0xa0' || n === '0xb0' ? 'visitKey :5314' : n));
+    const named = groupFunctions(own, (n) => (n === '0xa0' || n === '0xb0' ? 'visitKey :5314' : n));
     expect(Object.fromEntries(named)).toEqual({ 'visitKey :5314': [15, 3], main: [1, 0] });
   });
 
