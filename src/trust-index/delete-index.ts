@@ -219,9 +219,8 @@ export interface DeleteIndex {
    * Presence filters in front of the table: three bits of one 32-bit word per (hashed) key (see
    * presenceMask), 4–8 bits per key (see filterBits), at most 2 MB each. Most probes are for
    * variants no trusted label has; the word answers them from a small array instead of a cache miss
-   * in the table. Each filter holds only
-   * the keys its probes can use (keyUsableByProbe): `present`, read by probes with zero or one
-   * deletions, and `present2`, read by two-deletion probes. At 100,000 labels (prefix 8, before
+   * in the table. Each filter holds only the keys its probes can use (keyUsableByProbe): `present`,
+   * read by probes with zero or one deletions, and `present2`, read by two-deletion probes. At 100,000 labels (prefix 8, before
    * the tail tags) that was 573,000 and 759,000 of the 1.33 million keys, 512 KB each, where one
    * filter of every key (1 MB) and one of the keys of budget-2 targets (512 KB, 1.04 million keys)
    * let through more false positives: per check of an unknown sender 0.95× the time at 100,000,
@@ -328,9 +327,10 @@ function presenceWord(h: number, shift: number): number {
  * at 100,000 entries). Each false positive is a read of the table, which at 100,000 labels is larger
  * than the caches. Counted on the bench's mixed stream at 100,000 entries: an unknown sender of 10
  * or more letters makes 40.8 probes, 4.1 of which find a key; 10.7 passed one-bit filters, 8.3 pass
- * these. Under callgrind (`npm run bench:count`, the checks' own counts at 100,000 entries) this
- * query's last-level misses went from 4.5 to 3.9 per check, the whole check's from 13.4 to 12.6, and
- * its instructions from 39,900 to 38,300 (32,800 to 32,300 at 100).
+ * these. Under callgrind at 100,000 entries (`npm run bench:count -- --functions 15`) this query's
+ * own last-level misses went from 5.37 to 5.13 per check (4.54 to 3.93 in a scratch harness); the
+ * whole check's total moved within the noise that any code change gives it (bench/HISTORY.md,
+ * twenty-third round).
  */
 function presenceMask(h: number): number {
   // h is already mixed (see finish): its low bits are as good as any. The word's index is the top
