@@ -162,6 +162,11 @@ const COMPILER_FUNCTION = /(?:^|[\s*&])v8::internal::(?:(?:compiler|maglev|basel
 const GC_FUNCTION =
   /(?:^|[\s*&])(?:v8::internal::(?:(?:Sweeper|Scavenger\w*|\w*ScavengeVisitor|SemiSpaceNewSpace|NewSpace|PagedSpace\w*|FreeList\w*|MarkCompactCollector|MinorMarkSweepCollector|\w*Marking\w*|Heap|LargeObjectSpace|MemoryAllocator|ArrayBufferSweeper|Evacuat\w*|RememberedSet\w*|\w*SlotSet|BodyDescriptor\w*|\w*SlotVisitor|PointersUpdating\w*|LiveObjectRange|\w*StringTableCleaner|PretenuringHandler)[:<]|HeapObject::SizeFromMap)|heap::base::Worklist<)/u;
 
+/** A demangled name without its parameter list (a parameter's type must not decide a match). */
+function functionHead(name: string): string {
+  return name.split('(')[0] ?? name;
+}
+
 /** A full collection's marking: present in a process's counted passes when one fell into them. */
 const FULL_COLLECTION_FUNCTION = /(?:^|[\s*&])v8::internal::MarkCompactCollector::/u;
 
@@ -174,13 +179,13 @@ const FULL_COLLECTION_FUNCTION = /(?:^|[\s*&])v8::internal::MarkCompactCollector
 export function hasFullCollection({ events, functions }: { events: readonly string[]; functions: ReadonlyMap<string, readonly number[]> }): boolean {
   const ir = events.indexOf('Ir');
   if (ir < 0) return false;
-  for (const [name, costs] of functions) if ((costs[ir] ?? 0) > 0 && FULL_COLLECTION_FUNCTION.test(name.split('(')[0] ?? name)) return true;
+  for (const [name, costs] of functions) if ((costs[ir] ?? 0) > 0 && FULL_COLLECTION_FUNCTION.test(functionHead(name))) return true;
   return false;
 }
 
 /** The part of the report a function's own cost belongs to, by its (demangled) name. */
 export function functionPart(name: string): CountPart {
-  const head = name.split('(')[0] ?? name;
+  const head = functionHead(name);
   if (COMPILER_FUNCTION.test(head)) return 'compiler';
   if (GC_FUNCTION.test(head)) return 'gc';
   return 'check';
@@ -519,9 +524,11 @@ async function main(args: CountArgs): Promise<number> {
     console.log(textTable(['per check', fmtSize(args.sizes[0]), fmtSize(args.sizes[1]), 'growth'], rows, (col) => col > 0));
     console.log("checks' own: all but the functions of V8's compilers and garbage collector (by name, see functionPart),");
     console.log('which run in the counted passes at their own moments in each process (the GC can come out negative).');
-    const collected = jobs.flatMap((job, k) => (byJob.get(k)!.fullCollection ? [`${fmtSize(job.size)} entries, ${job.passes} pass${job.passes === 1 ? '' : 'es'}`] : []));
-    if (collected.length > 0) {
-      console.log(`note: a full collection ran in the counted passes of ${collected.join(' and of ')}. Its marking reads the whole heap, so the`);
+    // The processes whose counted passes ran a full collection: named in a note and in the JSON.
+    const collectedJobs = jobs.filter((_, k) => byJob.get(k)!.fullCollection);
+    if (collectedJobs.length > 0) {
+      const named = collectedJobs.map((job) => `${fmtSize(job.size)} entries, ${job.passes} pass${job.passes === 1 ? '' : 'es'}`);
+      console.log(`note: a full collection ran in the counted passes of ${named.join(' and of ')}. Its marking reads the whole heap, so the`);
       console.log("checks after it start from a flushed cache: the checks' own misses at that size are not comparable with a run");
       console.log('without one. Count again with other --passes or --per-group to move the collection out of the stretch.');
     }
@@ -548,7 +555,7 @@ async function main(args: CountArgs): Promise<number> {
         node: process.version,
         cache: CACHE_FLAGS,
         passes: args.passes,
-        fullCollections: jobs.flatMap((job, k) => (byJob.get(k)!.fullCollection ? [{ size: job.size, passes: job.passes }] : [])),
+        fullCollections: collectedJobs.map((job) => ({ size: job.size, passes: job.passes })),
         perCheck: Object.fromEntries(args.sizes.map((size, s) => [String(size), Object.fromEntries(perSize[s]!.all)])),
         perCheckParts: Object.fromEntries(
           args.sizes.map((size, s) => [String(size), Object.fromEntries([...perSize[s]!.parts].map(([part, m]) => [part, Object.fromEntries(m)]))]),

@@ -220,11 +220,12 @@ export interface DeleteIndex {
    * presenceMask), 4–8 bits per key (see filterBits), at most 2 MB each. Most probes are for
    * variants no trusted label has; the word answers them from a small array instead of a cache miss
    * in the table. Each filter holds only the keys its probes can use (keyUsableByProbe): `present`,
-   * read by probes with zero or one deletions, and `present2`, read by two-deletion probes. At 100,000 labels (prefix 8, before
-   * the tail tags) that was 573,000 and 759,000 of the 1.33 million keys, 512 KB each, where one
-   * filter of every key (1 MB) and one of the keys of budget-2 targets (512 KB, 1.04 million keys)
-   * let through more false positives: per check of an unknown sender 0.95× the time at 100,000,
-   * 0.93× at 10,000. With the tail tags, 573,000 and ~930,000 keys (7.3 and 4.5 bits per key).
+   * read by probes with zero or one deletions, and `present2`, read by two-deletion probes. At
+   * 100,000 labels (prefix 8, before the tail tags) that was 573,000 and 759,000 of the 1.33 million
+   * keys, 512 KB each, where one filter of every key (1 MB) and one of the keys of budget-2 targets
+   * (512 KB, 1.04 million keys) let through more false positives: per check of an unknown sender
+   * 0.95× the time at 100,000, 0.93× at 10,000. With the tail tags, 573,000 and ~930,000 keys (7.3
+   * and 4.5 bits per key).
    */
   readonly present: Uint32Array;
   readonly present2: Uint32Array;
