@@ -4,7 +4,7 @@
  * instructions executed and the data reads that miss each simulated cache level, at both sizes and
  * their ratio.
  *
- *   tsx bench/count.ts [--sizes 100,100000] [--passes 2] [--per-group 4000] [--json FILE] [--functions N]
+ *   tsx bench/count.ts [--sizes 100,100000] [--passes 2] [--per-group 4000] [--json FILE] [--functions N] [--ll MIB]
  *
  * Why: timings on the shared machines scatter by more than the changes the flat target now needs
  * (bench/HISTORY.md, nineteenth to twenty-first rounds: calibration 126–183 µs against 91.5). The
@@ -22,7 +22,7 @@
  * checks, without the start-up, the build and the compilations that the first pass still triggers.
  * Node runs with COUNT_NODE_FLAGS (GC and JIT on the main thread, on a schedule that does not
  * depend on the clock) and the benchmark's V8 flags (./node-flags.ts). The caches simulated are fixed, not the host's:
- * CACHE_FLAGS.
+ * cacheFlags.
  *
  * The report gives every count twice: all of it, and the checks' own, without the functions of
  * V8's compilers and garbage collector (functionPart). Those run in the counted passes at their own
@@ -64,6 +64,8 @@ export interface CountArgs {
   readonly json: string | undefined;
   /** List this many functions with the most last-level misses per check at the large size (0: none). */
   readonly functions: number;
+  /** The simulated last level's size in MiB (a power of two, see cacheFlags). */
+  readonly llMiB: number;
 }
 
 /** Defaults: the flat target's sizes, 2 counted passes of the bench's mixed stream (4,000 senders). */
@@ -73,18 +75,24 @@ export const COUNT_DEFAULTS: CountArgs = Object.freeze({
   perGroup: 4000,
   json: undefined,
   functions: 0,
+  llMiB: 16,
 });
 
 /** Passes over the stream before the counted stretch (the bench's own warm-up is 200 ms of checks). */
 export const WARMUP_PASSES = 5;
 
 /**
- * The simulated caches: 32 KiB 8-way first-level caches and a 16 MiB 16-way last level, 64-byte
- * lines, whatever the host has (a 16 MiB last level is the size at which the machines here stop
- * keeping a working set, bench/memory.ts: a dependent load in 16 MiB took 22 ns on the baseline's
- * machine and 131–164 ns from 4 MiB up on the busy ones).
+ * The simulated caches: 32 KiB 8-way first-level caches and a last level of `llMiB` MiB, 16-way,
+ * 64-byte lines, whatever the host has. The default, 16 MiB, is the size at which the machines
+ * here stop keeping a working set when they are quiet (bench/memory.ts: a dependent load in 16 MiB
+ * took 22 ns on the baseline's machine, 134 ns in 32 MiB). On a busy day other tenants hold most of
+ * the shared cache and loads miss from 4–8 MiB up (twenty-fifth round: 18–21 ns in 4 MiB, 60–108
+ * in 8 MiB); `--ll 4` counts for such a day. Valgrind needs a power-of-two number of sets, hence a
+ * power-of-two size.
  */
-export const CACHE_FLAGS: readonly string[] = Object.freeze(['--I1=32768,8,64', '--D1=32768,8,64', '--LL=16777216,16,64']);
+export function cacheFlags(llMiB: number = COUNT_DEFAULTS.llMiB): string[] {
+  return ['--I1=32768,8,64', '--D1=32768,8,64', `--LL=${llMiB * 1024 * 1024},16,64`];
+}
 
 /**
  * V8 flags of the counted processes, besides the benchmark's: the garbage collector and the JIT
@@ -102,14 +110,21 @@ export const REPORTED_EVENTS: readonly (readonly [string, string])[] = Object.fr
   ['Ir', 'instructions'],
   ['Dr', 'data reads'],
   ['D1mr', 'data reads missing the first level'],
-  ['DLmr', 'data reads missing the last level (16 MiB)'],
+  ['DLmr', 'data reads missing the last level'],
 ] as const);
 
 /** Parses the command line (node:util parseArgs, strict); throws an Error naming the bad argument. */
 export function parseCountArgs(argv: readonly string[]): CountArgs {
   const { values } = parseArgs({
     args: [...argv],
-    options: { sizes: { type: 'string' }, passes: { type: 'string' }, 'per-group': { type: 'string' }, json: { type: 'string' }, functions: { type: 'string' } },
+    options: {
+      sizes: { type: 'string' },
+      passes: { type: 'string' },
+      'per-group': { type: 'string' },
+      json: { type: 'string' },
+      functions: { type: 'string' },
+      ll: { type: 'string' },
+    },
     strict: true,
     allowPositionals: false,
   });
@@ -119,7 +134,15 @@ export function parseCountArgs(argv: readonly string[]): CountArgs {
     perGroup: values['per-group'] === undefined ? COUNT_DEFAULTS.perGroup : wholeNumber(values['per-group'], 'per-group', 100_000),
     json: values.json,
     functions: values.functions === undefined ? COUNT_DEFAULTS.functions : wholeNumber(values.functions, 'functions', 1000),
+    llMiB: values.ll === undefined ? COUNT_DEFAULTS.llMiB : powerOfTwoMiB(values.ll),
   };
+}
+
+/** A last-level size in MiB: a power of two from 1 to 256 (see cacheFlags). */
+function powerOfTwoMiB(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 256 || (n & (n - 1)) !== 0) throw new Error(`--ll: ${v} is not a power of two from 1 to 256 (MiB)`);
+  return n;
 }
 
 /** Event name → total, from a callgrind output file's `events:` and `totals:` (or `summary:`) lines. */
@@ -361,12 +384,16 @@ export function perCheckParts(
   return out;
 }
 
-/** The report: each reported event per check at both sizes and the ratio, as table rows (`prefix` before each label). */
-export function countRows(small: ReadonlyMap<string, number>, large: ReadonlyMap<string, number>, prefix = ''): string[][] {
+/**
+ * The report: each reported event per check at both sizes and the ratio, as table rows (`prefix`
+ * before each label; the last level's label gives its simulated size, `llMiB`).
+ */
+export function countRows(small: ReadonlyMap<string, number>, large: ReadonlyMap<string, number>, prefix = '', llMiB = COUNT_DEFAULTS.llMiB): string[][] {
   return REPORTED_EVENTS.map(([name, label]) => {
     const a = small.get(name) ?? NaN;
     const b = large.get(name) ?? NaN;
-    return [prefix + label, fmtCount(a), fmtCount(b), a > 0 && b >= 0 ? `${(b / a).toFixed(2)}×` : '—'];
+    const text = name === 'DLmr' ? `${label} (${llMiB} MiB)` : label;
+    return [prefix + text, fmtCount(a), fmtCount(b), a > 0 && b >= 0 ? `${(b / a).toFixed(2)}×` : '—'];
   });
 }
 
@@ -419,7 +446,7 @@ interface JobCounts {
   readonly fullCollection: boolean;
 }
 
-function runJob(bundle: string, dir: string, job: Job, perGroup: number, functions: boolean): Promise<JobCounts> {
+function runJob(bundle: string, dir: string, job: Job, perGroup: number, functions: boolean, llMiB: number): Promise<JobCounts> {
   const out = path.join(dir, `callgrind.${job.size}.${job.passes}.out`);
   const args = [
     '--tool=callgrind',
@@ -427,7 +454,7 @@ function runJob(bundle: string, dir: string, job: Job, perGroup: number, functio
     '--collect-atstart=no',
     '--toggle-collect=Builtins_ReflectApply',
     '--cache-sim=yes',
-    ...CACHE_FLAGS,
+    ...cacheFlags(llMiB),
     process.execPath,
     ...COUNT_NODE_FLAGS,
     ...BENCH_NODE_FLAGS,
@@ -500,7 +527,7 @@ async function main(args: CountArgs): Promise<number> {
     // Largest first: the 100,000-entry processes take longest.
     const order = [...jobs.keys()].sort((a, b) => jobs[b]!.size - jobs[a]!.size);
     console.log(`bench:count: callgrind (${tool}), mixed stream, ${args.passes} counted passes per size, ${jobs.length} processes`);
-    const done = await pool(order, os.availableParallelism(), (k) => runJob(bundle, dir, jobs[k]!, args.perGroup, args.functions > 0));
+    const done = await pool(order, os.availableParallelism(), (k) => runJob(bundle, dir, jobs[k]!, args.perGroup, args.functions > 0, args.llMiB));
     const byJob = new Map(order.map((k, i) => [k, done[i]!]));
     // Per size, its two processes: 1 pass and 1 + passes.
     const runs = args.sizes.map((_, s) => [byJob.get(2 * s)!, byJob.get(2 * s + 1)!] as const);
@@ -514,12 +541,12 @@ async function main(args: CountArgs): Promise<number> {
       };
     });
     const [small, large] = [perSize[0]!, perSize[1]!];
-    console.log(`per check of the mixed stream (${tool}; simulated caches ${CACHE_FLAGS.join(' ')}):`);
+    console.log(`per check of the mixed stream (${tool}; simulated caches ${cacheFlags(args.llMiB).join(' ')}):`);
     const rows = [
-      ...countRows(small.all, large.all),
-      ...countRows(small.parts.get('check')!, large.parts.get('check')!, "checks' own: "),
-      ...countRows(small.parts.get('compiler')!, large.parts.get('compiler')!, 'V8 compilers: ').filter((_, i) => i === 0),
-      ...countRows(small.parts.get('gc')!, large.parts.get('gc')!, 'V8 garbage collector: ').filter((_, i) => i === 0 || i === 3),
+      ...countRows(small.all, large.all, '', args.llMiB),
+      ...countRows(small.parts.get('check')!, large.parts.get('check')!, "checks' own: ", args.llMiB),
+      ...countRows(small.parts.get('compiler')!, large.parts.get('compiler')!, 'V8 compilers: ', args.llMiB).filter((_, i) => i === 0),
+      ...countRows(small.parts.get('gc')!, large.parts.get('gc')!, 'V8 garbage collector: ', args.llMiB).filter((_, i) => i === 0 || i === 3),
     ];
     console.log(textTable(['per check', fmtSize(args.sizes[0]), fmtSize(args.sizes[1]), 'growth'], rows, (col) => col > 0));
     console.log("checks' own: all but the functions of V8's compilers and garbage collector (by name, see functionPart),");
@@ -553,7 +580,7 @@ async function main(args: CountArgs): Promise<number> {
       const json = {
         tool,
         node: process.version,
-        cache: CACHE_FLAGS,
+        cache: cacheFlags(args.llMiB),
         passes: args.passes,
         fullCollections: collectedJobs.map((job) => ({ size: job.size, passes: job.passes })),
         perCheck: Object.fromEntries(args.sizes.map((size, s) => [String(size), Object.fromEntries(perSize[s]!.all)])),

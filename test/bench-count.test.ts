@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COUNT_DEFAULTS, countRows, functionPart, functionParts, groupFunctions, hasFullCollection, parseCallgrindFunctions, perfMapNamer, topFunctions, parseCallgrindTotals, parseCountArgs, perCheck, perCheckParts } from '../bench/count';
+import { cacheFlags, COUNT_DEFAULTS, countRows, functionPart, functionParts, groupFunctions, hasFullCollection, parseCallgrindFunctions, perfMapNamer, topFunctions, parseCallgrindTotals, parseCountArgs, perCheck, perCheckParts } from '../bench/count';
 
 /** The head and tail of a callgrind output file, as valgrind 3.19 writes them (cache simulation on). */
 const CALLGRIND_OUT = `# callgrind format
@@ -34,6 +34,7 @@ describe('parseCountArgs', () => {
     { description: 'two sizes with separators', argv: ['--sizes', '1_000,10000'], expected: { ...COUNT_DEFAULTS, sizes: [1000, 10_000] } },
     { description: 'passes, senders per group and a JSON file', argv: ['--passes', '3', '--per-group', '500', '--json', 'out.json'], expected: { ...COUNT_DEFAULTS, passes: 3, perGroup: 500, json: 'out.json' } },
     { description: 'functions listed', argv: ['--functions', '12'], expected: { ...COUNT_DEFAULTS, functions: 12 } },
+    { description: 'a 4 MiB last level, as on a busy day', argv: ['--ll', '4'], expected: { ...COUNT_DEFAULTS, llMiB: 4 } },
   ])('$description', ({ argv, expected }) => {
     expect(parseCountArgs(argv)).toEqual(expected);
   });
@@ -44,6 +45,9 @@ describe('parseCountArgs', () => {
     { description: 'zero passes', argv: ['--passes', '0'], message: /--passes/ },
     { description: 'an unknown option', argv: ['--rounds', '3'], message: /rounds/ },
     { description: 'functions not a number', argv: ['--functions', 'all'], message: /--functions/ },
+    { description: 'a last level that is not a power of two (Valgrind needs a power-of-two number of sets)', argv: ['--ll', '6'], message: /--ll: 6 is not a power of two/ },
+    { description: 'a last level of 0 MiB', argv: ['--ll', '0'], message: /--ll/ },
+    { description: 'a last level over 256 MiB', argv: ['--ll', '512'], message: /--ll/ },
   ])('rejects $description', ({ argv, message }) => {
     expect(() => parseCountArgs(argv)).toThrow(message);
   });
@@ -107,6 +111,11 @@ describe('countRows', () => {
       ['data reads missing the first level', '400', '480', '1.20×'],
       ['data reads missing the last level (16 MiB)', '3.00', '21.00', '7.00×'],
     ]);
+  });
+
+  it('names the simulated last level it was given', () => {
+    const rows = countRows(new Map([['DLmr', 8]]), new Map([['DLmr', 32]]), '', 4);
+    expect(rows[3]).toEqual(['data reads missing the last level (4 MiB)', '8.00', '32.00', '4.00×']);
   });
 
   it('shows a dash for an event a run did not count', () => {
@@ -218,6 +227,15 @@ describe('perCheckParts', () => {
   it("lets the checks' own part come out negative too when a full collection ran in the counted passes", () => {
     const part = (check: number) => new Map([['check', new Map([['Ir', check]])], ['compiler', new Map([['Ir', 0]])], ['gc', new Map([['Ir', 0]])]] as const);
     expect(perCheckParts(part(300), part(100), 2, 10, true).get('check')!.get('Ir')).toBe(-10);
+  });
+});
+
+describe('cacheFlags', () => {
+  it.each([
+    { description: 'the default: a 16 MiB last level, as on a quiet day', llMiB: undefined, ll: '--LL=16777216,16,64' },
+    { description: 'a 4 MiB last level', llMiB: 4, ll: '--LL=4194304,16,64' },
+  ])('$description', ({ llMiB, ll }) => {
+    expect(cacheFlags(llMiB)).toEqual(['--I1=32768,8,64', '--D1=32768,8,64', ll]);
   });
 });
 
