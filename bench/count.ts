@@ -21,8 +21,8 @@
  * Reflect.apply). The difference of the two processes' totals is `passes` passes of steady-state
  * checks, without the start-up, the build and the compilations that the first pass still triggers.
  * Node runs with COUNT_NODE_FLAGS (GC and JIT on the main thread, on a schedule that does not
- * depend on the clock) and the benchmark's V8 flags (./node-flags.ts). The caches simulated are fixed, not the host's:
- * cacheFlags.
+ * depend on the clock) and the benchmark's V8 flags (./node-flags.ts). The caches simulated are fixed (the last
+ * level's size by `--ll`), not the host's: cacheFlags.
  *
  * The report gives every count twice: all of it, and the checks' own, without the functions of
  * V8's compilers and garbage collector (functionPart). Those run in the counted passes at their own
@@ -86,8 +86,8 @@ export const WARMUP_PASSES = 5;
  * 64-byte lines, whatever the host has. The default, 16 MiB, is the size at which the machines
  * here stop keeping a working set when they are quiet (bench/memory.ts: a dependent load in 16 MiB
  * took 22 ns on the baseline's machine, 134 ns in 32 MiB). On a busy day other tenants hold most of
- * the shared cache and loads miss from 4–8 MiB up (twenty-fifth round: 18–21 ns in 4 MiB, 60–108
- * in 8 MiB); `--ll 4` counts for such a day. Valgrind needs a power-of-two number of sets, hence a
+ * the shared cache and loads miss from 4–8 MiB up (twenty-fifth round, four of five measurements:
+ * 18–24 ns in 4 MiB, 59–153 in 8 MiB); `--ll 4` counts for such a day. Valgrind needs a power-of-two number of sets, hence a
  * power-of-two size.
  */
 export function cacheFlags(llMiB: number = COUNT_DEFAULTS.llMiB): string[] {
