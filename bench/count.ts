@@ -87,7 +87,7 @@ export const WARMUP_PASSES = 5;
  * here stop keeping a working set when they are quiet (bench/memory.ts: a dependent load in 16 MiB
  * took 22 ns on the baseline's machine, 134 ns in 32 MiB). On a busy day other tenants hold most of
  * the shared cache and loads miss from 4–8 MiB up (twenty-fifth round, four of five measurements:
- * 18–24 ns in 4 MiB, 59–153 in 8 MiB); `--ll 4` counts for such a day. Valgrind needs a power-of-two number of sets, hence a
+ * 18–24 ns in 4 MiB, 59–108 in 8 MiB); `--ll 4` counts for such a day. Valgrind needs a power-of-two number of sets, hence a
  * power-of-two size.
  */
 export function cacheFlags(llMiB: number = COUNT_DEFAULTS.llMiB): string[] {
