@@ -21,8 +21,8 @@
  * Reflect.apply). The difference of the two processes' totals is `passes` passes of steady-state
  * checks, without the start-up, the build and the compilations that the first pass still triggers.
  * Node runs with COUNT_NODE_FLAGS (GC and JIT on the main thread, on a schedule that does not
- * depend on the clock) and the benchmark's V8 flags (./node-flags.ts). The caches simulated are fixed (the last
- * level's size by `--ll`), not the host's: cacheFlags.
+ * depend on the clock) and the benchmark's V8 flags (./node-flags.ts). The caches simulated are
+ * fixed (the last level's size by `--ll`), not the host's: cacheFlags.
  *
  * The report gives every count twice: all of it, and the checks' own, without the functions of
  * V8's compilers and garbage collector (functionPart). Those run in the counted passes at their own
@@ -87,8 +87,8 @@ export const WARMUP_PASSES = 5;
  * here stop keeping a working set when they are quiet (bench/memory.ts: a dependent load in 16 MiB
  * took 22 ns on the baseline's machine, 134 ns in 32 MiB). On a busy day other tenants hold most of
  * the shared cache and loads miss from 4–8 MiB up (twenty-fifth round, four of five measurements:
- * 18–24 ns in 4 MiB, 59–108 in 8 MiB); `--ll 4` counts for such a day. Valgrind needs a power-of-two number of sets, hence a
- * power-of-two size.
+ * 18–24 ns in 4 MiB, 59–108 in 8 MiB); `--ll 4` counts for such a day. Valgrind needs a
+ * power-of-two number of sets, hence a power-of-two size.
  */
 export function cacheFlags(llMiB: number = COUNT_DEFAULTS.llMiB): string[] {
   return ['--I1=32768,8,64', '--D1=32768,8,64', `--LL=${llMiB * 1024 * 1024},16,64`];
@@ -140,8 +140,8 @@ export function parseCountArgs(argv: readonly string[]): CountArgs {
 
 /** A last-level size in MiB: a power of two from 1 to 256 (see cacheFlags). */
 function powerOfTwoMiB(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 256 || (n & (n - 1)) !== 0) throw new Error(`--ll: ${v} is not a power of two from 1 to 256 (MiB)`);
+  const n = wholeNumber(v, 'll', 256);
+  if ((n & (n - 1)) !== 0) throw new Error(`--ll: ${v} is not a power of two from 1 to 256 (MiB)`);
   return n;
 }
 
@@ -446,7 +446,7 @@ interface JobCounts {
   readonly fullCollection: boolean;
 }
 
-function runJob(bundle: string, dir: string, job: Job, perGroup: number, functions: boolean, llMiB: number): Promise<JobCounts> {
+function runJob(bundle: string, dir: string, job: Job, perGroup: number, functions: boolean, cache: readonly string[]): Promise<JobCounts> {
   const out = path.join(dir, `callgrind.${job.size}.${job.passes}.out`);
   const args = [
     '--tool=callgrind',
@@ -454,7 +454,7 @@ function runJob(bundle: string, dir: string, job: Job, perGroup: number, functio
     '--collect-atstart=no',
     '--toggle-collect=Builtins_ReflectApply',
     '--cache-sim=yes',
-    ...cacheFlags(llMiB),
+    ...cache,
     process.execPath,
     ...COUNT_NODE_FLAGS,
     ...BENCH_NODE_FLAGS,
@@ -527,7 +527,8 @@ async function main(args: CountArgs): Promise<number> {
     // Largest first: the 100,000-entry processes take longest.
     const order = [...jobs.keys()].sort((a, b) => jobs[b]!.size - jobs[a]!.size);
     console.log(`bench:count: callgrind (${tool}), mixed stream, ${args.passes} counted passes per size, ${jobs.length} processes`);
-    const done = await pool(order, os.availableParallelism(), (k) => runJob(bundle, dir, jobs[k]!, args.perGroup, args.functions > 0, args.llMiB));
+    const cache = cacheFlags(args.llMiB);
+    const done = await pool(order, os.availableParallelism(), (k) => runJob(bundle, dir, jobs[k]!, args.perGroup, args.functions > 0, cache));
     const byJob = new Map(order.map((k, i) => [k, done[i]!]));
     // Per size, its two processes: 1 pass and 1 + passes.
     const runs = args.sizes.map((_, s) => [byJob.get(2 * s)!, byJob.get(2 * s + 1)!] as const);
@@ -541,7 +542,7 @@ async function main(args: CountArgs): Promise<number> {
       };
     });
     const [small, large] = [perSize[0]!, perSize[1]!];
-    console.log(`per check of the mixed stream (${tool}; simulated caches ${cacheFlags(args.llMiB).join(' ')}):`);
+    console.log(`per check of the mixed stream (${tool}; simulated caches ${cache.join(' ')}):`);
     const rows = [
       ...countRows(small.all, large.all, '', args.llMiB),
       ...countRows(small.parts.get('check')!, large.parts.get('check')!, "checks' own: ", args.llMiB),
@@ -580,7 +581,7 @@ async function main(args: CountArgs): Promise<number> {
       const json = {
         tool,
         node: process.version,
-        cache: cacheFlags(args.llMiB),
+        cache,
         passes: args.passes,
         fullCollections: collectedJobs.map((job) => ({ size: job.size, passes: job.passes })),
         perCheck: Object.fromEntries(args.sizes.map((size, s) => [String(size), Object.fromEntries(perSize[s]!.all)])),
